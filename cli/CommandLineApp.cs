@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Reflection;
+
+namespace PdeFlows.Cli;
+
+/// <summary>
+/// Builds the command tree of <c>pdeflows</c>. Each command's action lives in its own file;
+/// this class only wires options to actions and maps parse errors to exit code 2.
+/// </summary>
+public static class CommandLineApp
+{
+    /// <summary>The product version printed by <c>--version</c>.</summary>
+    public static string Version =>
+        typeof(CommandLineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?
+            .InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Parses <paramref name="args"/>, runs the chosen command, returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        RootCommand root = Build();
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine exits 1 on parse errors; our contract says usage errors exit 2.
+            // Report the most specific error: "unrecognized X" says more than "command missing".
+            var error = parse.Errors.FirstOrDefault(e => e.Message.Contains("Unrecognized", StringComparison.Ordinal))
+                ?? parse.Errors[0];
+            stderr.WriteLine($"pdeflows: {error.Message}");
+            stderr.WriteLine("hint: run 'pdeflows --help' for the commands and their options.");
+            return ExitCodes.BadInput;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.Invoke(config);
+    }
+
+    private static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "PdeFlows: finite-element solver for exact Fisher-Rao and Wasserstein-Fisher-Rao " +
+            "gradient flows, with a kernel (RKHS) comparator and a verification layer.");
+
+        // The default --version prints the entry assembly's version (the test host's under tests).
+        foreach (VersionOption option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersionAction();
+        }
+
+        root.Subcommands.Add(NotImplementedCommand.Create(
+            "run", "Solve one case file; write HDF5 + XDMF fields and a JSON summary.", "#4 (flows) and #5 (io)",
+            withFileArgument: "CASE", "--out", "--summary", "--resume", "--quiet"));
+        root.Subcommands.Add(NotImplementedCommand.Create(
+            "verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).", "#7 (verification)",
+            withFileArgument: "STUDY", "--builtin", "--out"));
+        root.Subcommands.Add(NotImplementedCommand.Create(
+            "demo", "The built-in default: a small end-to-end run and study, under a minute.", "#8 (demo)",
+            withFileArgument: null, "--out"));
+        root.Subcommands.Add(NotImplementedCommand.Create(
+            "info", "Describe a result file without loading its fields.", "#5 (io)",
+            withFileArgument: "RUN", Array.Empty<string>()));
+        root.Subcommands.Add(NotImplementedCommand.Create(
+            "plot", "PNG pictures of fields and of energy/dissipation over time.", "#8 (plot)",
+            withFileArgument: "RUN", "--out"));
+        root.Subcommands.Add(NotImplementedCommand.Create(
+            "bench", "The macro benchmark table.", "#4 (flows benchmark)",
+            withFileArgument: null, Array.Empty<string>()));
+        return root;
+    }
+
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace PdeFlows.Cli;
+
+/// <summary>The <c>pdeflows</c> executable: parses the command line and dispatches.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Main(string[] args) => CommandLineApp.Run(args, Console.Out, Console.Error);
+}
