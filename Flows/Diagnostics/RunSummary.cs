@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PdeFlows.Flows.Diagnostics;
+
+/// <summary>
+/// The summary file written by <c>pdeflows run --summary</c> (interfaces.md): one entry per
+/// output time for every quantity. Field names are a public contract; extra fields may be added,
+/// existing ones never renamed.
+/// </summary>
+public sealed record RunSummary
+{
+    /// <summary>Case name.</summary>
+    [JsonPropertyName("case")]
+    public required string Case { get; init; }
+
+    /// <summary>PdeFlows version that produced the file.</summary>
+    [JsonPropertyName("version")]
+    public required string Version { get; init; }
+
+    /// <summary>Degrees of freedom (P1 nodes).</summary>
+    [JsonPropertyName("dofs")]
+    public required int Dofs { get; init; }
+
+    /// <summary>Mesh cells.</summary>
+    [JsonPropertyName("cells")]
+    public required int Cells { get; init; }
+
+    /// <summary>Accepted time steps.</summary>
+    [JsonPropertyName("steps")]
+    public required int Steps { get; init; }
+
+    /// <summary>Wall-clock seconds of the solve.</summary>
+    [JsonPropertyName("wall_seconds")]
+    public required double WallSeconds { get; init; }
+
+    /// <summary>Output times.</summary>
+    [JsonPropertyName("times")]
+    public required double[] Times { get; init; }
+
+    /// <summary>E(u(t)) at each output time.</summary>
+    [JsonPropertyName("energy")]
+    public required double[] Energy { get; init; }
+
+    /// <summary>∫u at each output time.</summary>
+    [JsonPropertyName("mass")]
+    public required double[] Mass { get; init; }
+
+    /// <summary>Mean of u/∫u, one vector per output time.</summary>
+    [JsonPropertyName("mean")]
+    public required double[][] Mean { get; init; }
+
+    /// <summary>Covariance of u/∫u, one d×d matrix per output time.</summary>
+    [JsonPropertyName("covariance")]
+    public required double[][][] Covariance { get; init; }
+
+    /// <summary>D_h at each output time.</summary>
+    [JsonPropertyName("dissipation")]
+    public required double[] Dissipation { get; init; }
+
+    /// <summary>Cumulative discrete EDB defect up to each output time.</summary>
+    [JsonPropertyName("edb_defect")]
+    public required double[] EdbDefect { get; init; }
+
+    /// <summary>min_i u_i at each output time.</summary>
+    [JsonPropertyName("min_density")]
+    public required double[] MinDensity { get; init; }
+
+    /// <summary>Mass in each named region at each output time.</summary>
+    [JsonPropertyName("regions")]
+    public required IReadOnlyDictionary<string, double[]> Regions { get; init; }
+
+    /// <summary>Probe points and values (values[k][j]: time k, point j).</summary>
+    [JsonPropertyName("probes")]
+    public required ProbeSeries Probes { get; init; }
+
+    /// <summary>Extra fields (welcome by the contract): rejected steps, linear solver used, and the like.</summary>
+    [JsonPropertyName("run")]
+    public IReadOnlyDictionary<string, object>? Run { get; init; }
+
+    /// <summary>Serializes with the contract's names, indented.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>Reads a summary file's text.</summary>
+    public static RunSummary FromJson(string json) =>
+        JsonSerializer.Deserialize<RunSummary>(json, Options) ?? throw new JsonException("the summary file is empty");
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}
+
+/// <summary>Probe points and the P1 values there at each output time.</summary>
+/// <param name="Points">The probe points.</param>
+/// <param name="Values">values[k][j]: output time k, point j.</param>
+public sealed record ProbeSeries(
+    [property: JsonPropertyName("points")] double[][] Points,
+    [property: JsonPropertyName("values")] double[][] Values);
