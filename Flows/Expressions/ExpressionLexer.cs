@@ -117,7 +117,7 @@ internal static class ExpressionLexer
         string literal = text[start..i];
         if (i < text.Length && text[i] == '.')
         {
-            throw new ExpressionException(text, i + 1, $"malformed number '{literal}.' at column {start + 1}");
+            throw new ExpressionException(text, start + 1, $"malformed number '{literal}.' at column {start + 1}");
         }
 
         double value = double.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
