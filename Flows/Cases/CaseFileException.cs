@@ -10,7 +10,7 @@ public sealed class CaseFileException : Exception
     /// <param name="file">The file name as displayed.</param>
     /// <param name="line">1-based line.</param>
     /// <param name="column">1-based column, or <c>null</c> when unknown.</param>
-    /// <param name="key">The dotted key path (<c>flow.alpha</c>, a section <c>kernel</c>, <c>name</c>), or <c>null</c> for a TOML syntax error.</param>
+    /// <param name="key">The dotted key path (<c>flow.alpha</c>, a section <c>kernel</c>, <c>name</c>), or <c>null</c> for an error of the whole file (TOML syntax, unreadable file).</param>
     /// <param name="reason">What is wrong, without the location prefix.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public CaseFileException(string file, int line, int? column, string? key, string reason, Exception? innerException = null)
@@ -42,7 +42,7 @@ public sealed class CaseFileException : Exception
     /// <summary>1-based column, or <c>null</c> when unknown.</summary>
     public int? Column { get; }
 
-    /// <summary>The dotted key path (e.g. <c>flow.alpha</c>), or <c>null</c> for a TOML syntax error.</summary>
+    /// <summary>The dotted key path (e.g. <c>flow.alpha</c>), or <c>null</c> for an error of the whole file (TOML syntax, unreadable file).</summary>
     public string? Key { get; }
 
     /// <summary>What is wrong, without the location prefix.</summary>
@@ -68,7 +68,6 @@ public sealed class CaseFileException : Exception
     private static string Format(string file, int line, int? column, string? key, string reason)
     {
         string where = column is int c ? $"{file}:{line}:{c}" : $"{file}:{line}";
-        string what = key is null ? "TOML syntax error" : DisplayKey(key);
-        return $"{where}: {what}: {reason}";
+        return key is null ? $"{where}: {reason}" : $"{where}: {DisplayKey(key)}: {reason}";
     }
 }

@@ -102,7 +102,7 @@ public static class CaseFileLoader
             bool isSection = CaseFileSchema.IsSection(entry.Key);
             if (isSection && entry.Value is not LocatedTomlTable)
             {
-                throw new CaseFileException(entry.KeyLocation, entry.Key, $"must be a section ([{entry.Key}]), got {SectionReader.Describe(entry.Value)}");
+                throw new CaseFileException(entry.KeyLocation, entry.Key, $"must be a section, written [{entry.Key}], got {SectionReader.Describe(entry.Value)}");
             }
 
             if (isSection || CaseFileSchema.TopLevelKeys.Contains(entry.Key))

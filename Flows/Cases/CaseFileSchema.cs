@@ -32,8 +32,8 @@ public static class CaseFileSchema
     public static bool IsSection(string name) => Sections.ContainsKey(name);
 
     /// <summary>
-    /// The hint appended to an "unknown key" message: a close key of the same section
-    /// (<c>did you mean 'alpha'?</c>) or the section where that key belongs.
+    /// The hint appended to an "unknown key" message: the section where that key belongs
+    /// (<c>'end' belongs in [time]</c>), else a close key of the same section (<c>did you mean 'alpha'?</c>).
     /// </summary>
     /// <param name="key">The unknown key.</param>
     /// <param name="allowed">The keys allowed where it was written.</param>
@@ -41,16 +41,16 @@ public static class CaseFileSchema
     /// <returns>The hint, starting with "; ", or an empty string.</returns>
     public static string SuggestKey(string key, IReadOnlyList<string> allowed, string? currentSection)
     {
-        string? closest = EditDistance.Closest(key, allowed);
-        if (closest is not null)
-        {
-            return $"; did you mean '{closest}'?";
-        }
-
         string[] homes = Sections.Where(s => s.Key != currentSection && s.Value.Contains(key)).Select(s => $"[{s.Key}]").ToArray();
         if (homes.Length > 0)
         {
             return $"; '{key}' belongs in {string.Join(" or ", homes)}";
+        }
+
+        string? closest = EditDistance.Closest(key, allowed);
+        if (closest is not null)
+        {
+            return $"; did you mean '{closest}'?";
         }
 
         if (currentSection is null && Sections.ContainsKey(key))

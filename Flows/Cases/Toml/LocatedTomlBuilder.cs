@@ -21,14 +21,14 @@ internal static class LocatedTomlBuilder
         }
         catch (Exception exception) when (exception is not CaseFileException)
         {
-            throw new CaseFileException(file, 1, null, null, exception.Message, exception);
+            throw new CaseFileException(file, 1, null, null, $"TOML syntax error: {exception.Message}", exception);
         }
 
         foreach (DiagnosticMessage diagnostic in document.Diagnostics)
         {
             if (diagnostic.Kind == DiagnosticMessageKind.Error)
             {
-                throw new CaseFileException(Locate(diagnostic.Span.Start, file), null, diagnostic.Message);
+                throw new CaseFileException(Locate(diagnostic.Span.Start, file), null, $"TOML syntax error: {diagnostic.Message}");
             }
         }
 
@@ -102,7 +102,7 @@ internal static class LocatedTomlBuilder
                 return child;
             }
 
-            throw new CaseFileException(keyLocation, Join(prefix, name), $"already set to a {existing.Value.TypeName} on line {existing.KeyLocation.Line}");
+            throw new CaseFileException(keyLocation, Join(prefix, name), $"already set to {existing.Value.TypeName} {existing.Value.Display} on line {existing.KeyLocation.Line}");
         }
 
         var created = new LocatedTomlTable(tableLocation);
