@@ -119,6 +119,17 @@ public class CaseFileDefaultsTests
     }
 
     [Fact]
+    public void Dotted_and_quoted_keys_are_the_same_keys()
+    {
+        // Dotted keys must come before the first [section] header: afterwards they belong to that section.
+        string text = "flow.kind = \"wfr\"\nflow.\"alpha\" = 0.5\n" + Minimal.Replace("[flow]\nkind = \"fr\"", "", StringComparison.Ordinal);
+        CaseDefinition c = CaseFileLoader.Parse(text, "dotted.toml");
+        Assert.Equal(FlowKind.WassersteinFisherRao, c.Flow.Kind);
+        Assert.Equal(0.5, c.Flow.Alpha);
+        Assert.Equal(new SourceLocation("dotted.toml", 2, 16), c.Locations.Find("flow.alpha"));
+    }
+
+    [Fact]
     public void Median_bandwidth_and_default_kernel()
     {
         string text = Minimal + "\n[kernel]\nbandwidth = \"median\"\n";

@@ -27,6 +27,8 @@ public class CaseFileErrorTests
         { Edit("kind = \"fr\"", "kind = \"fr\"\nalpah = 1"), "case.toml:15:1: [flow] alpah: unknown key; did you mean 'alpha'?" },
         { Edit("kind = \"fr\"", "kind = \"fr\"\nend = 3"), "case.toml:15:1: [flow] end: unknown key; 'end' belongs in [time]" },
         { Edit("kind = \"fr\"", "kind = \"fr\"\ncolour = 3"), "case.toml:15:1: [flow] colour: unknown key; allowed: kind, energy, alpha, beta, reaction, source, epsilon" },
+        { "alpha = 1\n" + CaseFileDefaultsTests.Minimal, "case.toml:1:1: alpha: unknown key; 'alpha' belongs in [flow]" },
+        { Edit("kind = \"interval\"", "kind = \"Interval\""), "case.toml:2:8: [domain] kind: unknown value \"Interval\" (allowed: \"interval\", \"rectangle\", \"box\", \"gmsh\"); did you mean \"interval\"?" },
         { Append("[flwo]\nalpha = 1"), "case.toml:19:2: flwo: unknown section [flwo]; did you mean [flow]?" },
         { "nmae = \"x\"\n" + CaseFileDefaultsTests.Minimal, "case.toml:1:1: nmae: unknown key; did you mean 'name'?" },
         { Append("[output]\ncheckpoint_evry = 3"), "case.toml:20:1: [output] checkpoint_evry: unknown key; did you mean 'checkpoint_every'?" },
