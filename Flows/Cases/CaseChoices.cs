@@ -1,0 +1,133 @@
+namespace PdeFlows.Flows.Cases;
+
+/// <summary>How the domain is given: <c>[domain] kind</c>.</summary>
+public enum DomainKind
+{
+    /// <summary><c>interval</c>: a 1-D interval [lower, upper] cut into cells.</summary>
+    Interval,
+
+    /// <summary><c>rectangle</c>: a 2-D axis-aligned rectangle, cells split into triangles.</summary>
+    Rectangle,
+
+    /// <summary><c>box</c>: a 3-D axis-aligned box, cells split into tetrahedra.</summary>
+    Box,
+
+    /// <summary><c>gmsh</c>: a mesh read from a Gmsh file.</summary>
+    Gmsh,
+}
+
+/// <summary>Which kind of target is given in <c>[target]</c>.</summary>
+public enum TargetKind
+{
+    /// <summary><c>potential</c> V, with π ∝ e^{-V}.</summary>
+    Potential,
+
+    /// <summary><c>density</c> π, known up to a constant.</summary>
+    Density,
+}
+
+/// <summary>The gradient flow: <c>[flow] kind</c>.</summary>
+public enum FlowKind
+{
+    /// <summary><c>fr</c>: Fisher–Rao.</summary>
+    FisherRao,
+
+    /// <summary><c>sfr</c>: spherical (mass-preserving) Fisher–Rao.</summary>
+    SphericalFisherRao,
+
+    /// <summary><c>w</c>: Wasserstein.</summary>
+    Wasserstein,
+
+    /// <summary><c>wfr</c>: Wasserstein–Fisher–Rao.</summary>
+    WassersteinFisherRao,
+
+    /// <summary><c>swfr</c>: spherical Wasserstein–Fisher–Rao.</summary>
+    SphericalWassersteinFisherRao,
+}
+
+/// <summary>The driving energy: <c>[flow] energy</c>.</summary>
+public enum EnergyKind
+{
+    /// <summary><c>kl</c>: Kullback–Leibler divergence to the target.</summary>
+    KullbackLeibler,
+
+    /// <summary><c>chi2</c>: χ² divergence to the target.</summary>
+    ChiSquared,
+
+    /// <summary><c>mmd</c>: maximum mean discrepancy (needs <c>[kernel]</c>).</summary>
+    MaximumMeanDiscrepancy,
+}
+
+/// <summary>How the reaction part is computed: <c>[flow] reaction</c>.</summary>
+public enum ReactionKind
+{
+    /// <summary><c>exact</c>: the exact Fisher–Rao reaction.</summary>
+    Exact,
+
+    /// <summary><c>kernel-fr</c>: kernel approximation of Fisher–Rao.</summary>
+    KernelFisherRao,
+
+    /// <summary><c>kernel-fr-spherical</c>: kernel approximation of spherical Fisher–Rao.</summary>
+    KernelFisherRaoSpherical,
+
+    /// <summary><c>frk</c>: the Fisher–Rao-kernel comparator.</summary>
+    FisherRaoKernel,
+
+    /// <summary><c>mmd</c>: the MMD-regularized reaction (uses <c>[flow] epsilon</c>).</summary>
+    MaximumMeanDiscrepancy,
+}
+
+/// <summary>The kernel profile: <c>[kernel] kind</c>.</summary>
+public enum KernelKind
+{
+    /// <summary><c>gaussian</c>.</summary>
+    Gaussian,
+
+    /// <summary><c>laplace</c>.</summary>
+    Laplace,
+
+    /// <summary><c>matern32</c>: Matérn ν = 3/2.</summary>
+    Matern32,
+
+    /// <summary><c>matern52</c>: Matérn ν = 5/2.</summary>
+    Matern52,
+
+    /// <summary><c>imq</c>: inverse multiquadric.</summary>
+    InverseMultiquadric,
+}
+
+/// <summary>The time splitting scheme: <c>[time] scheme</c>.</summary>
+public enum TimeScheme
+{
+    /// <summary><c>lie-ie</c>: Lie splitting with implicit Euler steps.</summary>
+    LieImplicitEuler,
+
+    /// <summary><c>strang</c>: Strang splitting.</summary>
+    Strang,
+}
+
+/// <summary>The sparse linear solver: <c>[solver] linear</c>.</summary>
+public enum LinearSolverKind
+{
+    /// <summary><c>auto</c>: CHOLMOD when it loads, else the managed Cholesky.</summary>
+    Auto,
+
+    /// <summary><c>managed</c>: the managed sparse Cholesky.</summary>
+    Managed,
+
+    /// <summary><c>cholmod</c>: SuiteSparse CHOLMOD.</summary>
+    Cholmod,
+
+    /// <summary><c>pcg</c>: preconditioned conjugate gradients.</summary>
+    PreconditionedConjugateGradient,
+}
+
+/// <summary>The particle integrator: <c>[particles] method</c> (placeholder for the particle stage).</summary>
+public enum ParticleMethod
+{
+    /// <summary><c>euler</c>: explicit Euler steps.</summary>
+    Euler,
+
+    /// <summary><c>heun</c>: Heun's second-order method.</summary>
+    Heun,
+}
