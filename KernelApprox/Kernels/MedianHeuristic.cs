@@ -35,8 +35,8 @@ public static class MedianHeuristic
 
         PointSet used = points.Count <= MaximumPointsUsed ? points : points.Subset(SampleWithoutReplacement(points.Count, MaximumPointsUsed, seed));
         int n = used.Count;
-        var distances = new double[(long)n * (n - 1) / 2];
-        long k = 0;
+        var distances = new double[n * (n - 1) / 2];
+        int k = 0;
         for (int i = 0; i < n; i++)
         {
             ReadOnlySpan<double> xi = used.Point(i);
@@ -46,15 +46,76 @@ public static class MedianHeuristic
             }
         }
 
-        Array.Sort(distances);
-        long p = distances.LongLength;
-        double median = p % 2 == 1 ? distances[p / 2] : 0.5 * (distances[(p / 2) - 1] + distances[p / 2]);
+        int p = distances.Length;
+        double upper = SelectInPlace(distances, p / 2); // afterwards distances[..(p/2)] ≤ upper
+        double median = p % 2 == 1 ? upper : 0.5 * (Max(distances.AsSpan(0, p / 2)) + upper);
         if (!(median > 0.0))
         {
             throw new ArgumentException("The median pairwise distance is 0 (more than half of the pairs coincide); give the bandwidth explicitly.", nameof(points));
         }
 
         return median;
+    }
+
+    /// <summary>
+    /// Hoare's selection (quickselect, median-of-three pivot): rearranges <paramref name="values"/>
+    /// so that values[k] is the k-th smallest (0-based) and every earlier entry is ≤ it. O(n) expected.
+    /// </summary>
+    private static double SelectInPlace(double[] values, int k)
+    {
+        int low = 0, high = values.Length - 1;
+        while (high > low)
+        {
+            int middle = low + ((high - low) / 2);
+            double a = values[low], b = values[middle], c = values[high];
+            double pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int i = low, j = high;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                high = j;
+            }
+            else if (k >= i)
+            {
+                low = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
+    }
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double value in values)
+        {
+            max = Math.Max(max, value);
+        }
+
+        return max;
     }
 
     /// <summary>

@@ -48,6 +48,27 @@ public class KernelConstructionTests
         Assert.Equal(3.5, MedianHeuristic.Bandwidth(points));
     }
 
+    [Theory]
+    [InlineData(40)] // 780 pairs: even count, mean of the two middle values
+    [InlineData(42)] // 861 pairs: odd count, the middle value
+    public void Median_heuristic_equals_the_sorted_median(int count)
+    {
+        PointSet points = TestData.RandomPoints(count, 3, seed: count);
+        var distances = new List<double>();
+        for (int i = 0; i < count; i++)
+        {
+            for (int j = i + 1; j < count; j++)
+            {
+                distances.Add(Math.Sqrt(PointGeometry.SquaredDistance(points.Point(i), points.Point(j))));
+            }
+        }
+
+        distances.Sort();
+        int p = distances.Count;
+        double expected = p % 2 == 1 ? distances[p / 2] : 0.5 * (distances[(p / 2) - 1] + distances[p / 2]);
+        Assert.Equal(expected, MedianHeuristic.Bandwidth(points));
+    }
+
     [Fact]
     public void Median_heuristic_subsample_is_deterministic_and_close_to_the_full_median()
     {
