@@ -28,7 +28,8 @@ public static class RkhsProjection
     public static RkhsProjectionResult Project(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null)
     {
         Validate(points, weights, force, regularization);
-        return ProjectCentered(kernel, points, weights, force.ToArray(), regularization, 0.0, subtractResponseMean: false, options);
+        double[] copy = force.ToArray();
+        return ProjectCentered(kernel, points, weights, copy, copy, regularization, 0.0, subtractResponseMean: false, options);
     }
 
     /// <summary>
@@ -52,7 +53,7 @@ public static class RkhsProjection
             centered[i] = force[i] - mean;
         }
 
-        return ProjectCentered(kernel, points, weights, centered, regularization, mean, subtractResponseMean: true, options);
+        return ProjectCentered(kernel, points, weights, force, centered, regularization, mean, subtractResponseMean: true, options);
     }
 
     /// <summary>⟨f⟩_w = Σ wᵢ fᵢ / Σ wᵢ.</summary>
@@ -76,7 +77,7 @@ public static class RkhsProjection
         return moment / mass;
     }
 
-    private static RkhsProjectionResult ProjectCentered(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, double[] projectedForce, double regularization, double forceMean, bool subtractResponseMean, RkhsProjectionOptions? options)
+    private static RkhsProjectionResult ProjectCentered(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double[] projectedForce, double regularization, double forceMean, bool subtractResponseMean, RkhsProjectionOptions? options)
     {
         options ??= RkhsProjectionOptions.Default;
         var matrix = new WeightedKernelMatrix(kernel, points, weights, options.Product);
@@ -115,7 +116,7 @@ public static class RkhsProjection
         double dissipation = 0.0;
         for (int i = 0; i < n; i++)
         {
-            dissipation += weights[i] * (projectedForce[i] + forceMean) * response[i];
+            dissipation += weights[i] * force[i] * response[i];
         }
 
         return new RkhsProjectionResult(response, coefficients, regularization, forceMean, forceNormSquared, dissipation, regularization * quadratic, report);
