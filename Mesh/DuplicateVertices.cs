@@ -35,7 +35,9 @@ internal static class DuplicateVertices
         double distance = relativeDistance * Math.Sqrt(diagonalSquared);
         // A zero distance (all points equal, or tolerance 0) still needs a positive grid spacing.
         double spacing = distance > 0 ? distance : Math.Max(Math.Sqrt(diagonalSquared), 1.0);
-        var grid = new Dictionary<(long, long, long), List<int>>(n);
+        // Grid cell → the last vertex put in it; next[i] chains the earlier vertices of the same cell.
+        var head = new Dictionary<(long, long, long), int>(n);
+        var next = new int[n];
         int duplicates = 0;
         Span<long> cell = stackalloc long[3];
         for (int i = 0; i < n; i++)
@@ -47,25 +49,22 @@ internal static class DuplicateVertices
                 cell[k] = (long)Math.Floor(x[k] / spacing);
             }
 
-            if (HasNeighbourWithin(grid, coordinates, dimension, x, cell, distance))
+            if (HasNeighbourWithin(head, next, coordinates, dimension, x, cell, distance))
             {
                 duplicates++;
             }
 
             var key = (cell[0], cell[1], cell[2]);
-            if (!grid.TryGetValue(key, out var members))
-            {
-                grid[key] = members = [];
-            }
-
-            members.Add(i);
+            next[i] = head.TryGetValue(key, out int previous) ? previous : -1;
+            head[key] = i;
         }
 
         return duplicates;
     }
 
     private static bool HasNeighbourWithin(
-        Dictionary<(long, long, long), List<int>> grid,
+        Dictionary<(long, long, long), int> head,
+        int[] next,
         ReadOnlySpan<double> coordinates,
         int dimension,
         ReadOnlySpan<double> x,
@@ -79,12 +78,12 @@ internal static class DuplicateVertices
             {
                 for (long c = cell[2] - r2; c <= cell[2] + r2; c++)
                 {
-                    if (!grid.TryGetValue((a, b, c), out var members))
+                    if (!head.TryGetValue((a, b, c), out int first))
                     {
                         continue;
                     }
 
-                    foreach (int j in members)
+                    for (int j = first; j >= 0; j = next[j])
                     {
                         double squared = 0;
                         for (int k = 0; k < dimension; k++)
