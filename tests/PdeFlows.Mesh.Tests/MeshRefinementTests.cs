@@ -27,6 +27,9 @@ public class MeshRefinementTests
             current = refined;
         }
 
+        // The generated boxes are anisotropic (steps 1.75 × 0.25 × 0.125 in 3D): their right triangles
+        // and Kuhn orthoschemes have similar children, so no cell becomes obtuse.
+        Assert.Equal(0, current.Quality().ObtuseCellCount);
         Assert.Equal(mesh.CellCount << (2 * d), mesh.Refined(2).CellCount);
         Assert.Equal(current.Coordinates.ToArray(), mesh.Refined(2).Coordinates.ToArray());
     }
@@ -108,6 +111,29 @@ public class MeshRefinementTests
         double expected = before.MinimumCellVolume / Math.Pow(2, 3 * d);
         Assert.Equal(1.0, after.MinimumCellVolume / expected, 12);
         Assert.Equal(1.0, after.MaximumCellVolume / expected, 12);
+    }
+
+    [Fact]
+    public void The_Kuhn_vertex_order_matters_the_other_diagonal_makes_obtuse_children()
+    {
+        // Store the odd-permutation Kuhn cells as (a, c, b, d) instead of (c, b, a, d): Bey's rule then
+        // cuts the octahedron along mid(a,b)–mid(c,d), and the obtuse counter must fire.
+        var box = MeshGenerators.Box([0, 0, 0], [1, 1, 1], 2, 2, 2);
+        int[] cells = box.Cells.ToArray();
+        for (int c = 0; c < box.CellCount; c++)
+        {
+            if (c % 6 is 1 or 2 or 5)
+            {
+                (cells[4 * c], cells[(4 * c) + 1], cells[(4 * c) + 2]) = (cells[(4 * c) + 2], cells[4 * c], cells[(4 * c) + 1]);
+            }
+        }
+
+        var reordered = new SimplexMesh(3, box.Coordinates, cells);
+        Assert.Equal(0, reordered.Quality().ObtuseCellCount);
+        var report = reordered.Refined().Quality();
+        Assert.Equal(96, report.ObtuseCellCount);
+        Assert.Equal(135.0, report.MaximumAngleDegrees, 9);
+        Assert.Equal(0, box.Refined().Quality().ObtuseCellCount);
     }
 
     [Fact]
