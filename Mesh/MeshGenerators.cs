@@ -119,7 +119,10 @@ public static class MeshGenerators
                         corner[p[2]]++;
                         int dd = g.Index(corner[0], corner[1], corner[2]);
                         bool even = p is [0, 1, 2] or [1, 2, 0] or [2, 0, 1];
-                        cells.AddRange(even ? [a, b, c, dd] : [a, c, b, dd]); // odd permutations flip orientation
+                        // Path order (a, b, c, dd) for even permutations; odd ones are negatively
+                        // oriented, so swap a and c: (c, b, a, dd) keeps the pairs {a,c}/{b,dd} that
+                        // make Bey refinement choose the diagonal giving Kuhn children (MeshRefinement).
+                        cells.AddRange(even ? [a, b, c, dd] : [c, b, a, dd]);
                     }
                 }
             }

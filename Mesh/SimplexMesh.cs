@@ -122,6 +122,15 @@ public sealed class SimplexMesh
         return (lower, upper);
     }
 
+    /// <summary>This mesh refined uniformly once (see <see cref="MeshRefinement"/>).</summary>
+    public SimplexMesh Refined() => MeshRefinement.Refine(this);
+
+    /// <summary>This mesh refined uniformly <paramref name="levels"/> times (0: this mesh).</summary>
+    public SimplexMesh Refined(int levels) => MeshRefinement.Refine(this, levels);
+
+    /// <summary>The quality report of this mesh (see <see cref="MeshQuality"/>).</summary>
+    public MeshQualityReport Quality(MeshQualityTolerances? tolerances = null) => MeshQuality.Analyze(this, tolerances);
+
     /// <inheritdoc/>
     public override string ToString() => $"SimplexMesh(d={Dimension}, vertices={VertexCount}, cells={CellCount})";
 }
