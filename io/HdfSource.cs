@@ -152,7 +152,7 @@ internal sealed class HdfSource : IDisposable
             }
 
             var attribute = target.Attribute(name);
-            if (attribute.Type.Class != typeClass)
+            if (!ClassMatches(attribute.Type.Class, typeClass))
             {
                 throw Problem($"attribute '{name}' of {objectPath} has type {attribute.Type.Class}, expected {typeName}");
             }
@@ -184,11 +184,15 @@ internal sealed class HdfSource : IDisposable
     private void RequireType(IH5Dataset dataset, string datasetPath, H5DataTypeClass typeClass, int size, string typeName)
     {
         var type = Guard(datasetPath, () => dataset.Type);
-        if (type.Class != typeClass || (size > 0 && type.Size != size))
+        if (!ClassMatches(type.Class, typeClass) || (size > 0 && type.Size != size))
         {
             throw Problem($"dataset {datasetPath} has type {type.Class} of {type.Size} bytes, expected {typeName}");
         }
     }
+
+    /// <summary>Variable-length strings report the class VariableLength; accept them as strings.</summary>
+    private static bool ClassMatches(H5DataTypeClass actual, H5DataTypeClass expected) =>
+        actual == expected || (expected == H5DataTypeClass.String && actual == H5DataTypeClass.VariableLength);
 
     private IH5Dataset Dataset(string datasetPath)
     {
