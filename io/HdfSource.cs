@@ -67,7 +67,10 @@ internal sealed class HdfSource : IDisposable
         Exists(groupPath) ? Guard(groupPath, () => file.Group(groupPath).Children().Select(c => c.Name).ToList()) : [];
 
     /// <summary>The shape of a dataset.</summary>
-    public ulong[] Shape(string datasetPath) => Guard(datasetPath, () => Dataset(datasetPath).Space.Dimensions);
+    public ulong[] Shape(string datasetPath) =>
+        Exists(datasetPath)
+            ? Guard(datasetPath, () => Dataset(datasetPath).Space.Dimensions)
+            : throw Problem($"dataset {datasetPath} is missing");
 
     /// <summary>Reads a 64-bit float dataset; <paramref name="expectedShape"/> entries of -1 match any extent.</summary>
     public double[] ReadDoubles(string datasetPath, int[] expectedShape, bool allowNaN, out int[] shape)
