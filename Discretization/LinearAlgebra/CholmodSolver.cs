@@ -33,6 +33,26 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
     /// <inheritdoc/>
     public LinearSolverKind Kind => LinearSolverKind.Cholmod;
 
+    /// <summary>nnz(L) predicted by CHOLMOD's analysis (Σ of its column counts; 0 before <see cref="Analyze"/>).</summary>
+    public long FactorNonzeroCount
+    {
+        get
+        {
+            if (factor is null || factor->ColCount is null)
+            {
+                return 0;
+            }
+
+            long sum = 0;
+            for (long j = 0; j < (long)factor->N; j++)
+            {
+                sum += factor->ColCount[j];
+            }
+
+            return sum;
+        }
+    }
+
     /// <inheritdoc/>
     public void Analyze(SparsityPattern pattern)
     {
@@ -102,6 +122,21 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
             long minor = (long)factor->Minor;
             long column = factor->Perm is not null ? factor->Perm[minor] : minor;
             throw new NotPositiveDefiniteException((int)column, double.NaN, "CHOLMOD");
+        }
+
+        if (factor->IsSuper == 0 && factor->IsLL == 0)
+        {
+            // Simplicial LDLᵀ (CHOLMOD's choice for small or very sparse factors) succeeds on
+            // indefinite matrices; positive definiteness means every D(j) = L.x[L.p[j]] > 0.
+            for (long j = 0; j < (long)factor->N; j++)
+            {
+                double pivot = factor->X[factor->P[j]];
+                if (!(pivot > 0))
+                {
+                    long column = factor->Perm is not null ? factor->Perm[j] : j;
+                    throw new NotPositiveDefiniteException((int)column, pivot, "CHOLMOD (LDLᵀ)");
+                }
+            }
         }
 
         factorized = true;

@@ -58,12 +58,39 @@ internal static unsafe class CholmodStructs
         public int DType;
     }
 
-    /// <summary>The leading fields of cholmod_factor (read only; the rest of the struct is never touched).</summary>
+    /// <summary>cholmod_factor (read only; fields up to useGPU, in header order).</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct FactorHeader
     {
         public nuint N;
         public nuint Minor;
         public long* Perm;
+        public long* ColCount;
+        public long* IPerm;
+        public nuint NzMax;
+        public long* P;
+        public long* I;
+        public double* X;
+        public void* Z;
+        public long* Nz;
+        public long* Next;
+        public long* Prev;
+        public nuint NSuper;
+        public nuint SSize;
+        public nuint XSize;
+        public nuint MaxCSize;
+        public nuint MaxESize;
+        public long* Super;
+        public long* Pi;
+        public long* Px;
+        public long* S;
+        public int Ordering;
+        public int IsLL;
+        public int IsSuper;
+        public int IsMonotonic;
+        public int IType;
+        public int XType;
+        public int DType;
+        public int UseGpu;
     }
 }
