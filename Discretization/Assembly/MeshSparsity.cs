@@ -1,0 +1,200 @@
+using PdeFlows.Discretization.LinearAlgebra;
+using PdeFlows.Mesh;
+
+namespace PdeFlows.Discretization.Assembly;
+
+/// <summary>
+/// Everything assembly needs that depends only on the mesh, computed once: the CSR pattern of the P1
+/// matrices (vertex i couples with j iff they share a cell; sorted columns, diagonal included), for
+/// each cell the storage offsets of its (d+1)² local entries, and a colouring of the cells such that
+/// no two cells of one colour share a vertex. Cells of one colour are assembled in parallel without
+/// conflicts; colours run in a fixed order, so every matrix entry receives its contributions in the
+/// same order whatever the thread count — assembly is bitwise deterministic.
+/// </summary>
+public sealed class MeshSparsity
+{
+    private readonly int[] cellEntries;
+    private readonly int[] colorPointers;
+    private readonly int[] colorCells;
+
+    /// <summary>Builds the pattern, cell entry map and colouring of a mesh.</summary>
+    public MeshSparsity(SimplexMesh mesh)
+    {
+        Mesh = mesh ?? throw new ArgumentNullException(nameof(mesh));
+        int n = mesh.VertexCount, m = mesh.CellCount, nv = mesh.VerticesPerCell;
+        var cells = mesh.Cells;
+
+        // Vertex → cells (CSR).
+        var vertexCellPointers = new int[n + 1];
+        foreach (int v in cells)
+        {
+            vertexCellPointers[v + 1]++;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            vertexCellPointers[i + 1] += vertexCellPointers[i];
+        }
+
+        var vertexCells = new int[vertexCellPointers[n]];
+        var fill = vertexCellPointers[..n];
+        for (int c = 0; c < m; c++)
+        {
+            for (int k = 0; k < nv; k++)
+            {
+                int v = cells[(c * nv) + k];
+                vertexCells[fill[v]++] = c;
+            }
+        }
+
+        Pattern = BuildPattern(mesh, vertexCellPointers, vertexCells);
+        cellEntries = new int[m * nv * nv];
+        var pattern = Pattern;
+        var cellArray = cells.ToArray();
+        Parallel.For(0, m, c =>
+        {
+            for (int a = 0; a < nv; a++)
+            {
+                for (int b = 0; b < nv; b++)
+                {
+                    cellEntries[(((c * nv) + a) * nv) + b] = pattern.Find(cellArray[(c * nv) + a], cellArray[(c * nv) + b]);
+                }
+            }
+        });
+
+        (colorPointers, colorCells) = ColorCells(mesh, vertexCellPointers, vertexCells);
+    }
+
+    /// <summary>The mesh.</summary>
+    public SimplexMesh Mesh { get; }
+
+    /// <summary>The CSR pattern shared by every P1 matrix on this mesh.</summary>
+    public SparsityPattern Pattern { get; }
+
+    /// <summary>Number of cell colours.</summary>
+    public int ColorCount => colorPointers.Length - 1;
+
+    /// <summary>Storage offsets of the (d+1)² entries of a cell's local matrix (row-major local indices).</summary>
+    public ReadOnlySpan<int> CellEntries(int cell)
+    {
+        int size = Mesh.VerticesPerCell * Mesh.VerticesPerCell;
+        return cellEntries.AsSpan(cell * size, size);
+    }
+
+    /// <summary>The cells of colour <paramref name="color"/>, ascending; no two share a vertex.</summary>
+    public ReadOnlySpan<int> ColorCells(int color) => colorCells.AsSpan(colorPointers[color], colorPointers[color + 1] - colorPointers[color]);
+
+    internal int[] CellEntryArray => cellEntries;
+
+    internal int[] ColorCellArray => colorCells;
+
+    internal int ColorStart(int color) => colorPointers[color];
+
+    private static SparsityPattern BuildPattern(SimplexMesh mesh, int[] vertexCellPointers, int[] vertexCells)
+    {
+        int n = mesh.VertexCount, nv = mesh.VerticesPerCell;
+        var rows = new int[n][];
+        Parallel.For(0, n, () => new List<int>(64), (i, _, buffer) =>
+        {
+            buffer.Clear();
+            for (int p = vertexCellPointers[i]; p < vertexCellPointers[i + 1]; p++)
+            {
+                buffer.AddRange(mesh.Cell(vertexCells[p]));
+            }
+
+            if (buffer.Count == 0)
+            {
+                buffer.Add(i); // an isolated vertex still gets its diagonal
+            }
+
+            buffer.Sort();
+            int unique = 0;
+            for (int k = 0; k < buffer.Count; k++)
+            {
+                if (k == 0 || buffer[k] != buffer[k - 1])
+                {
+                    buffer[unique++] = buffer[k];
+                }
+            }
+
+            rows[i] = buffer.GetRange(0, unique).ToArray();
+            return buffer;
+        }, _ => { });
+        var pointers = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            pointers[i + 1] = pointers[i] + rows[i].Length;
+        }
+
+        var columns = new int[pointers[n]];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i].CopyTo(columns, pointers[i]);
+        }
+
+        _ = nv;
+        return new SparsityPattern(n, n, pointers, columns);
+    }
+
+    /// <summary>Greedy colouring in cell order: each cell takes the smallest colour not used by a cell sharing a vertex.</summary>
+    private static (int[] Pointers, int[] Cells) ColorCells(SimplexMesh mesh, int[] vertexCellPointers, int[] vertexCells)
+    {
+        int m = mesh.CellCount;
+        var color = new int[m];
+        Array.Fill(color, -1);
+        var used = new List<bool>();
+        int colors = 0;
+        for (int c = 0; c < m; c++)
+        {
+            foreach (int v in mesh.Cell(c))
+            {
+                for (int p = vertexCellPointers[v]; p < vertexCellPointers[v + 1]; p++)
+                {
+                    int other = color[vertexCells[p]];
+                    if (other >= 0)
+                    {
+                        while (used.Count <= other)
+                        {
+                            used.Add(false);
+                        }
+
+                        used[other] = true;
+                    }
+                }
+            }
+
+            int chosen = 0;
+            while (chosen < used.Count && used[chosen])
+            {
+                chosen++;
+            }
+
+            color[c] = chosen;
+            colors = Math.Max(colors, chosen + 1);
+            for (int k = 0; k < used.Count; k++)
+            {
+                used[k] = false;
+            }
+        }
+
+        var pointers = new int[colors + 1];
+        foreach (int k in color)
+        {
+            pointers[k + 1]++;
+        }
+
+        for (int k = 0; k < colors; k++)
+        {
+            pointers[k + 1] += pointers[k];
+        }
+
+        var next = pointers[..colors];
+        var ordered = new int[m];
+        for (int c = 0; c < m; c++)
+        {
+            ordered[next[color[c]]++] = c;
+        }
+
+        return (pointers, ordered);
+    }
+}

@@ -1,0 +1,17 @@
+namespace PdeFlows.Discretization.LinearAlgebra;
+
+/// <summary>Which backend solves the symmetric positive definite systems.</summary>
+public enum LinearSolverKind
+{
+    /// <summary>CHOLMOD when libcholmod loads, otherwise the managed sparse Cholesky.</summary>
+    Auto,
+
+    /// <summary>The managed sparse Cholesky (<see cref="SparseCholesky"/>), always available.</summary>
+    Managed,
+
+    /// <summary>SuiteSparse CHOLMOD through P/Invoke (libcholmod.so.3); an error if it does not load.</summary>
+    Cholmod,
+
+    /// <summary>Conjugate gradients preconditioned by incomplete Cholesky IC(0).</summary>
+    Pcg,
+}

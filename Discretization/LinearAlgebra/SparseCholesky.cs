@@ -1,0 +1,172 @@
+namespace PdeFlows.Discretization.LinearAlgebra;
+
+/// <summary>
+/// Managed sparse Cholesky factorization P A Pᵀ = L Lᵀ (up-looking, row by row: each row of L is a
+/// sparse triangular solve whose pattern comes from the elimination tree). The symbolic analysis
+/// (<see cref="SymbolicCholesky"/>) is shared; <see cref="Factorize"/> may be called again with new
+/// values on the same pattern, reusing the storage; <see cref="Solve"/> then costs two triangular solves.
+/// </summary>
+public sealed class SparseCholesky
+{
+    private readonly int[] rowIndices;
+    private readonly double[] factorValues;
+    private readonly int[] nextSlot;
+    private readonly int[] stack;
+    private readonly int[] marks;
+    private readonly double[] work;
+    private readonly double[] upperValues;
+
+    /// <summary>Allocates the factor storage for a symbolic analysis (no numeric work yet).</summary>
+    public SparseCholesky(SymbolicCholesky symbolic)
+    {
+        Symbolic = symbolic ?? throw new ArgumentNullException(nameof(symbolic));
+        int n = symbolic.Size;
+        rowIndices = new int[symbolic.FactorNonzeroCount];
+        factorValues = new double[symbolic.FactorNonzeroCount];
+        nextSlot = new int[n];
+        stack = new int[n];
+        marks = new int[n];
+        work = new double[n];
+        upperValues = new double[symbolic.UpperRowIndices.Length];
+    }
+
+    /// <summary>The symbolic analysis in use.</summary>
+    public SymbolicCholesky Symbolic { get; }
+
+    /// <summary>Whether a numeric factorization is available.</summary>
+    public bool IsFactorized { get; private set; }
+
+    /// <summary>nnz(L), diagonal included.</summary>
+    public long FactorNonzeroCount => Symbolic.FactorNonzeroCount;
+
+    /// <summary>Analyzes and factorizes in one call.</summary>
+    public static SparseCholesky Factor(CsrMatrix matrix, FillReducingOrdering ordering = FillReducingOrdering.ApproximateMinimumDegree)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var cholesky = new SparseCholesky(SymbolicCholesky.Analyze(matrix.Pattern, ordering));
+        cholesky.Factorize(matrix);
+        return cholesky;
+    }
+
+    /// <summary>Numeric factorization of a symmetric matrix with the analyzed pattern (values of both triangles must agree; the triangle mapped to the permuted upper part is read).</summary>
+    /// <exception cref="NotPositiveDefiniteException">A pivot is not positive; the exception names the original column.</exception>
+    public void Factorize(CsrMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (!ReferenceEquals(matrix.Pattern, Symbolic.Pattern) && matrix.Pattern.NonzeroCount != Symbolic.Pattern.NonzeroCount)
+        {
+            throw new ArgumentException("Factorize: the matrix pattern differs from the analyzed one");
+        }
+
+        IsFactorized = false;
+        int n = Symbolic.Size;
+        var map = Symbolic.ValueMap;
+        var a = matrix.ValueArray;
+        for (int p = 0; p < map.Length; p++)
+        {
+            if (map[p] >= 0)
+            {
+                upperValues[map[p]] = a[p];
+            }
+        }
+
+        var cp = Symbolic.UpperColumnPointers;
+        var ci = Symbolic.UpperRowIndices;
+        var parent = Symbolic.Parent;
+        var lp = Symbolic.FactorColumnPointers;
+        var li = rowIndices;
+        var lx = factorValues;
+        var x = work;
+        Array.Copy(lp, nextSlot, n);
+        Array.Fill(marks, -1);
+        for (int k = 0; k < n; k++)
+        {
+            int top = SymbolicCholesky.RowPattern(k, cp, ci, parent, stack, marks);
+            x[k] = 0;
+            for (int p = cp[k]; p < cp[k + 1]; p++)
+            {
+                x[ci[p]] = upperValues[p];
+            }
+
+            double d = x[k];
+            x[k] = 0;
+            for (; top < n; top++)
+            {
+                int i = stack[top];
+                double lki = x[i] / lx[lp[i]];
+                x[i] = 0;
+                int end = nextSlot[i];
+                for (int p = lp[i] + 1; p < end; p++)
+                {
+                    x[li[p]] -= lx[p] * lki;
+                }
+
+                d -= lki * lki;
+                int slot = nextSlot[i]++;
+                li[slot] = k;
+                lx[slot] = lki;
+            }
+
+            if (!(d > 0) || !double.IsFinite(d))
+            {
+                throw new NotPositiveDefiniteException(Symbolic.Permutation[k], d, "managed sparse Cholesky");
+            }
+
+            int diagonal = nextSlot[k]++;
+            li[diagonal] = k;
+            lx[diagonal] = Math.Sqrt(d);
+        }
+
+        IsFactorized = true;
+    }
+
+    /// <summary>Solves A x = b with the current factorization (b and x may not overlap).</summary>
+    public void Solve(ReadOnlySpan<double> rhs, Span<double> solution)
+    {
+        if (!IsFactorized)
+        {
+            throw new InvalidOperationException("Solve: call Factorize first (or the last factorization failed)");
+        }
+
+        int n = Symbolic.Size;
+        if (rhs.Length != n || solution.Length != n)
+        {
+            throw new ArgumentException($"Solve: need vectors of length {n}, got {rhs.Length} and {solution.Length}");
+        }
+
+        var perm = Symbolic.Permutation;
+        var lp = Symbolic.FactorColumnPointers;
+        var li = rowIndices;
+        var lx = factorValues;
+        var y = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            y[k] = rhs[perm[k]];
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            double yj = y[j] /= lx[lp[j]];
+            for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+            {
+                y[li[p]] -= lx[p] * yj;
+            }
+        }
+
+        for (int j = n - 1; j >= 0; j--)
+        {
+            double sum = y[j];
+            for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+            {
+                sum -= lx[p] * y[li[p]];
+            }
+
+            y[j] = sum / lx[lp[j]];
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            solution[perm[k]] = y[k];
+        }
+    }
+}
