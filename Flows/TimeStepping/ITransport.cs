@@ -6,8 +6,8 @@ namespace PdeFlows.Flows.TimeStepping;
 /// </summary>
 public interface ITransport
 {
-    /// <summary>Advances <paramref name="density"/> in place over <paramref name="step"/>.</summary>
-    void Advance(Span<double> density, double step, TransportMethod method);
+    /// <summary>Advances <paramref name="density"/> in place from <paramref name="time"/> over <paramref name="step"/> (the time matters only for a source term).</summary>
+    void Advance(Span<double> density, double time, double step, TransportMethod method);
 
     /// <summary>The transport dissipation α Σ_{i&lt;j} (−A_ij)(g_i − g_j)(ξ_i − ξ_j) at <paramref name="density"/>.</summary>
     double Dissipation(ReadOnlySpan<double> density);

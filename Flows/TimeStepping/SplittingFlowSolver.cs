@@ -123,7 +123,7 @@ public sealed class SplittingFlowSolver
             }
 
             int halvings = 0;
-            while (!TryStep(u, trial, attempt))
+            while (!TryStep(u, trial, t, attempt))
             {
                 rejected++;
                 if (++halvings > MaxHalvings)
@@ -149,18 +149,18 @@ public sealed class SplittingFlowSolver
     }
 
     /// <summary>One splitting step from <paramref name="from"/> into <paramref name="to"/>; false if positivity or finiteness failed.</summary>
-    private bool TryStep(double[] from, double[] to, double h)
+    private bool TryStep(double[] from, double[] to, double time, double h)
     {
         Array.Copy(from, to, from.Length);
         if (Scheme == SplittingScheme.LieImplicitEuler)
         {
             reaction?.Advance(to, h);
-            transport?.Advance(to, h, TransportMethod.ImplicitEuler);
+            transport?.Advance(to, time, h, TransportMethod.ImplicitEuler);
             return AllPositive(to);
         }
 
         reaction?.Advance(to, h / 2);
-        transport?.Advance(to, h, TransportMethod.TrBdf2);
+        transport?.Advance(to, time, h, TransportMethod.TrBdf2);
         if (!AllPositive(to))
         {
             return false;

@@ -1,0 +1,257 @@
+using PdeFlows.Discretization;
+using PdeFlows.Flows.Cases;
+using PdeFlows.Flows.Diagnostics;
+using PdeFlows.Flows.Energies;
+using PdeFlows.Flows.Expressions;
+using PdeFlows.Flows.Reactions;
+using PdeFlows.Flows.TimeStepping;
+using PdeFlows.Flows.Transport;
+using PdeFlows.Mesh;
+using DiscreteSolverKind = PdeFlows.Discretization.LinearAlgebra.LinearSolverKind;
+
+namespace PdeFlows.Flows.Problems;
+
+/// <summary>
+/// Turns a validated case file into a <see cref="FlowProblem"/>: builds or reads the mesh, normalizes
+/// the target on the domain by quadrature, interpolates and scales the initial density, and picks
+/// the energy, reaction, transport and scheme. Checks that need the mesh (a target that is not
+/// normalizable, an initial density negative somewhere or zero everywhere, probes and regions of the
+/// wrong dimension) throw <see cref="CaseFileException"/> naming the line and key.
+/// </summary>
+public static class FlowProblemBuilder
+{
+    /// <summary>Quadrature degree for normalizing the target (smooth expressions; exact for degree-6 polynomials).</summary>
+    private const int NormalizationDegree = 6;
+
+    /// <summary>Builds the problem; <paramref name="components"/> supplies kernel reactions and the MMD energy.</summary>
+    public static FlowProblem Build(CaseDefinition definition, IFlowComponentProvider? components = null)
+    {
+        var locations = definition.Locations;
+        SimplexMesh mesh = MeshFromCase.Build(definition);
+        var space = new P1Space(mesh);
+        int d = mesh.Dimension;
+        CheckOutputDimensions(definition, d);
+
+        var (target, normalization) = NormalizedTarget(definition, space);
+        var nodalTarget = space.Interpolate(target);
+        for (int i = 0; i < nodalTarget.Length; i++)
+        {
+            if (!(nodalTarget[i] > 0) || !double.IsFinite(nodalTarget[i]))
+            {
+                throw locations.Error(definition.Target.KeyPath, $"the normalized target is {nodalTarget[i]:G3} at the node {Format(mesh.Vertex(i))}; it must be positive and finite at every node (the relative entropy needs log π)");
+            }
+        }
+
+        var lumped = Discretization.Assembly.LumpedMass.Compute(space);
+        var setting = new NodalSetting(lumped, nodalTarget);
+        var (initial, floored) = InitialDensity(definition, space, setting);
+
+        var flow = definition.Flow;
+        IEnergy energy = flow.Energy switch
+        {
+            EnergyKind.KullbackLeibler => RelativeEntropy.Instance,
+            EnergyKind.ChiSquared => ChiSquared.Instance,
+            _ => (components ?? throw locations.Error("flow.energy", "the MMD energy needs the kernel module, which this build did not provide"))
+                .CreateEnergy(flow.Energy, definition.Kernel!, setting, mesh),
+        };
+
+        IReaction? reaction = flow.HasReaction ? Reaction(definition, setting, mesh, energy, components) : null;
+        FiniteElementTransport? transport = null;
+        var warnings = new List<string>();
+        if (flow.HasTransport)
+        {
+            if (flow.Energy == EnergyKind.MaximumMeanDiscrepancy)
+            {
+                throw locations.Error("flow.kind", "the transport part of the MMD energy is not supported; use kind = \"fr\" or \"sfr\" with energy = \"mmd\"");
+            }
+
+            var mobility = flow.Energy == EnergyKind.KullbackLeibler ? TransportMobility.Target : TransportMobility.PreviousDensity;
+            transport = new FiniteElementTransport(space, setting, target, flow.Alpha, mobility, SolverKind(definition.Solver.Linear), Source(definition, mesh));
+            if (!transport.MMatrix.HasMMatrixSignPattern)
+            {
+                warnings.Add($"the transport stiffness matrix has {transport.MMatrix.PositiveOffDiagonalCount} positive off-diagonal entries (largest {transport.MMatrix.MaxRelativePositiveOffDiagonal:G3} of the diagonal): the mesh has obtuse cells, so positivity is not guaranteed; steps that lose it are rejected and halved");
+            }
+        }
+        else if (flow.Source is not null)
+        {
+            throw locations.Error("flow.source", "a source term needs a transport part (kind = \"w\", \"wfr\" or \"swfr\")");
+        }
+
+        if (floored > 0)
+        {
+            warnings.Add($"the initial density is zero at {floored} nodes; it was raised there to {FloorFraction:G1} of its maximum, since the logarithmic variables need u > 0");
+        }
+
+        var scheme = definition.Time.Scheme == TimeScheme.Strang ? SplittingScheme.Strang : SplittingScheme.LieImplicitEuler;
+        var solver = new SplittingFlowSolver(setting, energy, reaction, transport, scheme, definition.Time.Step);
+        var regions = definition.Output.Regions
+            .Select(r => (r.Name, new RegionIntegral(mesh, r.Lower.ToArray(), r.Upper.ToArray())))
+            .ToList();
+        return new FlowProblem(definition, space, setting, target, normalization, energy, reaction, transport, solver, initial, floored, regions, warnings);
+    }
+
+    /// <summary>Fraction of the maximum that zero initial values are raised to.</summary>
+    public const double FloorFraction = 1e-200;
+
+    /// <summary>Evaluates a compiled expression at a point of dimension 1–3 and time t.</summary>
+    public static double Evaluate(CompiledExpression expression, ReadOnlySpan<double> x, double time = 0) =>
+        expression.Evaluate(x[0], x.Length > 1 ? x[1] : 0, x.Length > 2 ? x[2] : 0, time);
+
+    private static (SpatialFunction Target, double Normalization) NormalizedTarget(CaseDefinition definition, P1Space space)
+    {
+        var section = definition.Target;
+        var mesh = space.Mesh;
+        SpatialFunction unnormalized;
+        if (section.Kind == TargetKind.Potential)
+        {
+            // π ∝ e^{−V}; shifting V by its minimum over the nodes avoids underflow and is absorbed by Z.
+            double minimum = double.PositiveInfinity;
+            for (int i = 0; i < mesh.VertexCount; i++)
+            {
+                double v = Evaluate(section.Expression, mesh.Vertex(i));
+                if (!double.IsFinite(v))
+                {
+                    throw definition.Locations.Error(section.KeyPath, $"the potential is {v} at the node {Format(mesh.Vertex(i))}; it must be finite on the domain");
+                }
+
+                minimum = Math.Min(minimum, v);
+            }
+
+            unnormalized = x => Math.Exp(-(Evaluate(section.Expression, x) - minimum));
+        }
+        else
+        {
+            for (int i = 0; i < mesh.VertexCount; i++)
+            {
+                double v = Evaluate(section.Expression, mesh.Vertex(i));
+                if (!(v >= 0) || !double.IsFinite(v))
+                {
+                    throw definition.Locations.Error(section.KeyPath, $"the target density is {v:G3} at the node {Format(mesh.Vertex(i))}; it must be finite and ≥ 0");
+                }
+            }
+
+            unnormalized = x => Evaluate(section.Expression, x);
+        }
+
+        double z = space.Integrate(unnormalized, NormalizationDegree);
+        if (!(z > 0) || !double.IsFinite(z))
+        {
+            throw definition.Locations.Error(section.KeyPath, $"the target is not normalizable on the domain: its integral is {z:G3}");
+        }
+
+        return (x => unnormalized(x) / z, z);
+    }
+
+    private static (double[] Density, int Floored) InitialDensity(CaseDefinition definition, P1Space space, NodalSetting setting)
+    {
+        var mesh = space.Mesh;
+        var expression = definition.Initial.Density;
+        var u = new double[mesh.VertexCount];
+        double max = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            u[i] = Evaluate(expression, mesh.Vertex(i));
+            if (!double.IsFinite(u[i]) || u[i] < 0)
+            {
+                throw definition.Locations.Error("initial.density", $"the initial density is {u[i]:G3} at the node {Format(mesh.Vertex(i))}; it must be finite and ≥ 0 everywhere");
+            }
+
+            max = Math.Max(max, u[i]);
+        }
+
+        if (max == 0)
+        {
+            throw definition.Locations.Error("initial.density", "the initial density is zero at every node of the mesh");
+        }
+
+        int floored = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            if (u[i] < max * FloorFraction)
+            {
+                u[i] = max * FloorFraction;
+                floored++;
+            }
+        }
+
+        if (definition.Initial.Mass is double mass)
+        {
+            double scale = mass / setting.Mass(u);
+            for (int i = 0; i < u.Length; i++)
+            {
+                u[i] *= scale;
+            }
+        }
+
+        return (u, floored);
+    }
+
+    private static IReaction Reaction(CaseDefinition definition, NodalSetting setting, SimplexMesh mesh, IEnergy energy, IFlowComponentProvider? components)
+    {
+        var flow = definition.Flow;
+        bool spherical = flow.IsSpherical;
+        if (flow.Reaction != ReactionKind.Exact)
+        {
+            if (components is null)
+            {
+                throw definition.Locations.Error("flow.reaction", "kernel reactions need the kernel module, which this build did not provide");
+            }
+
+            return components.CreateReaction(flow.Reaction, definition.Kernel!, flow, setting, mesh, energy);
+        }
+
+        return flow.Energy switch
+        {
+            EnergyKind.KullbackLeibler => new RelativeEntropyReaction(setting, flow.Beta, spherical),
+            EnergyKind.ChiSquared when !spherical => new ChiSquaredReaction(setting, flow.Beta),
+            _ => new IntegratedReaction(new FisherRaoRate(energy, setting, flow.Beta, spherical), setting.Count),
+        };
+    }
+
+    private static NodalSource? Source(CaseDefinition definition, SimplexMesh mesh)
+    {
+        if (definition.Flow.Source is not CompiledExpression source)
+        {
+            return null;
+        }
+
+        return (time, values) =>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = Evaluate(source, mesh.Vertex(i), time);
+            }
+        };
+    }
+
+    private static DiscreteSolverKind SolverKind(LinearSolverKind kind) => kind switch
+    {
+        LinearSolverKind.Managed => DiscreteSolverKind.Managed,
+        LinearSolverKind.Cholmod => DiscreteSolverKind.Cholmod,
+        LinearSolverKind.PreconditionedConjugateGradient => DiscreteSolverKind.Pcg,
+        _ => DiscreteSolverKind.Auto,
+    };
+
+    private static void CheckOutputDimensions(CaseDefinition definition, int d)
+    {
+        var output = definition.Output;
+        for (int k = 0; k < output.Probes.Length; k++)
+        {
+            if (output.Probes[k].Length != d)
+            {
+                throw definition.Locations.Error("output.probes", $"probe {k + 1} has {output.Probes[k].Length} coordinates, the mesh has dimension {d}");
+            }
+        }
+
+        foreach (var region in output.Regions)
+        {
+            if (region.Lower.Length != d || region.Upper.Length != d)
+            {
+                throw definition.Locations.Error($"output.regions.{region.Name}", $"the region's corners need {d} coordinates each (the mesh dimension)");
+            }
+        }
+    }
+
+    internal static string Format(ReadOnlySpan<double> x) =>
+        "(" + string.Join(", ", x.ToArray().Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))) + ")";
+}
