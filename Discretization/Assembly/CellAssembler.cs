@@ -10,9 +10,10 @@ internal interface ICellKernel
 }
 
 /// <summary>
-/// The colour-by-colour parallel cell loop shared by all assembly routines: within a colour, cells
-/// share no vertex, so each matrix or vector entry is written by at most one cell per colour; colours
-/// run in a fixed order, hence the floating-point sums do not depend on the thread count.
+/// The colour-by-colour parallel cell loop shared by all assembly routines: within a colour, blocks
+/// of cells share no vertex, so each matrix or vector entry is written by at most one block per colour
+/// (in that block's fixed cell order); colours run in a fixed order, hence the floating-point sums do
+/// not depend on the thread count.
 /// </summary>
 internal static class CellAssembler
 {
@@ -55,20 +56,18 @@ internal static class CellAssembler
     private static void Loop(MeshSparsity sparsity, QuadratureRule rule, AssemblyOptions options, Action<int, CellWorkspace> body)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        var colorCells = sparsity.ColorCellArray;
+        int cellCount = sparsity.Mesh.CellCount;
         int workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var pool = new ConcurrentBag<CellWorkspace>();
         for (int color = 0; color < sparsity.ColorCount; color++)
         {
-            int start = sparsity.ColorStart(color);
-            int count = sparsity.ColorCells(color).Length;
-            int chunk = Math.Max(512, count / (4 * workers));
-            if (workers == 1 || count <= chunk)
+            var blocks = sparsity.ColorBlocks(color).ToArray();
+            if (workers == 1 || blocks.Length == 1)
             {
                 var workspace = pool.TryTake(out var w) ? w : new CellWorkspace(sparsity.Mesh, rule);
-                for (int i = start; i < start + count; i++)
+                foreach (int block in blocks)
                 {
-                    body(colorCells[i], workspace);
+                    RunBlock(block, cellCount, workspace, body);
                 }
 
                 pool.Add(workspace);
@@ -76,19 +75,28 @@ internal static class CellAssembler
             }
 
             Parallel.ForEach(
-                Partitioner.Create(start, start + count, chunk),
+                Partitioner.Create(0, blocks.Length, Math.Max(1, blocks.Length / (4 * workers))),
                 parallel,
                 () => pool.TryTake(out var w) ? w : new CellWorkspace(sparsity.Mesh, rule),
                 (range, _, workspace) =>
                 {
                     for (int i = range.Item1; i < range.Item2; i++)
                     {
-                        body(colorCells[i], workspace);
+                        RunBlock(blocks[i], cellCount, workspace, body);
                     }
 
                     return workspace;
                 },
                 workspace => pool.Add(workspace));
+        }
+    }
+
+    private static void RunBlock(int block, int cellCount, CellWorkspace workspace, Action<int, CellWorkspace> body)
+    {
+        int end = Math.Min(cellCount, (block + 1) * MeshSparsity.BlockSize);
+        for (int cell = block * MeshSparsity.BlockSize; cell < end; cell++)
+        {
+            body(cell, workspace);
         }
     }
 }

@@ -6,16 +6,21 @@ namespace PdeFlows.Discretization.Assembly;
 /// <summary>
 /// Everything assembly needs that depends only on the mesh, computed once: the CSR pattern of the P1
 /// matrices (vertex i couples with j iff they share a cell; sorted columns, diagonal included), for
-/// each cell the storage offsets of its (d+1)² local entries, and a colouring of the cells such that
-/// no two cells of one colour share a vertex. Cells of one colour are assembled in parallel without
-/// conflicts; colours run in a fixed order, so every matrix entry receives its contributions in the
-/// same order whatever the thread count — assembly is bitwise deterministic.
+/// each cell the storage offsets of its (d+1)² local entries, and a colouring of cell <i>blocks</i>
+/// (runs of <see cref="BlockSize"/> consecutive cells) such that no two blocks of one colour share a
+/// vertex. Blocks of one colour are assembled in parallel without conflicts, each block serially in
+/// cell order (which keeps memory access local); colours run in a fixed order. So every matrix entry
+/// receives its contributions in the same order whatever the thread count — assembly is bitwise
+/// deterministic.
 /// </summary>
 public sealed class MeshSparsity
 {
     private readonly int[] cellEntries;
+    /// <summary>Consecutive cells per block of the colouring.</summary>
+    public const int BlockSize = 64;
+
     private readonly int[] colorPointers;
-    private readonly int[] colorCells;
+    private readonly int[] colorBlocks;
 
     /// <summary>Builds the pattern, cell entry map and colouring of a mesh.</summary>
     public MeshSparsity(SimplexMesh mesh)
@@ -62,7 +67,7 @@ public sealed class MeshSparsity
             }
         });
 
-        (colorPointers, colorCells) = ColorCells(mesh, vertexCellPointers, vertexCells);
+        (colorPointers, colorBlocks) = ColorBlocks(mesh, vertexCellPointers, vertexCells);
     }
 
     /// <summary>The mesh.</summary>
@@ -71,8 +76,11 @@ public sealed class MeshSparsity
     /// <summary>The CSR pattern shared by every P1 matrix on this mesh.</summary>
     public SparsityPattern Pattern { get; }
 
-    /// <summary>Number of cell colours.</summary>
+    /// <summary>Number of block colours.</summary>
     public int ColorCount => colorPointers.Length - 1;
+
+    /// <summary>Number of cell blocks.</summary>
+    public int BlockCount => colorBlocks.Length;
 
     /// <summary>Storage offsets of the (d+1)² entries of a cell's local matrix (row-major local indices).</summary>
     public ReadOnlySpan<int> CellEntries(int cell)
@@ -81,14 +89,10 @@ public sealed class MeshSparsity
         return cellEntries.AsSpan(cell * size, size);
     }
 
-    /// <summary>The cells of colour <paramref name="color"/>, ascending; no two share a vertex.</summary>
-    public ReadOnlySpan<int> ColorCells(int color) => colorCells.AsSpan(colorPointers[color], colorPointers[color + 1] - colorPointers[color]);
+    /// <summary>The blocks of colour <paramref name="color"/>, ascending; no two share a vertex. Block b holds cells [b·BlockSize, min((b+1)·BlockSize, CellCount)).</summary>
+    public ReadOnlySpan<int> ColorBlocks(int color) => colorBlocks.AsSpan(colorPointers[color], colorPointers[color + 1] - colorPointers[color]);
 
     internal int[] CellEntryArray => cellEntries;
-
-    internal int[] ColorCellArray => colorCells;
-
-    internal int ColorStart(int color) => colorPointers[color];
 
     private static SparsityPattern BuildPattern(SimplexMesh mesh, int[] vertexCellPointers, int[] vertexCells)
     {
@@ -136,29 +140,34 @@ public sealed class MeshSparsity
         return new SparsityPattern(n, n, pointers, columns);
     }
 
-    /// <summary>Greedy colouring in cell order: each cell takes the smallest colour not used by a cell sharing a vertex.</summary>
-    private static (int[] Pointers, int[] Cells) ColorCells(SimplexMesh mesh, int[] vertexCellPointers, int[] vertexCells)
+    /// <summary>Greedy colouring of blocks in order: each takes the smallest colour not used by a block sharing a vertex.</summary>
+    private static (int[] Pointers, int[] Blocks) ColorBlocks(SimplexMesh mesh, int[] vertexCellPointers, int[] vertexCells)
     {
         int m = mesh.CellCount;
-        var color = new int[m];
+        int blocks = (m + BlockSize - 1) / BlockSize;
+        var color = new int[blocks];
         Array.Fill(color, -1);
         var used = new List<bool>();
         int colors = 0;
-        for (int c = 0; c < m; c++)
+        for (int b = 0; b < blocks; b++)
         {
-            foreach (int v in mesh.Cell(c))
+            int end = Math.Min(m, (b + 1) * BlockSize);
+            for (int c = b * BlockSize; c < end; c++)
             {
-                for (int p = vertexCellPointers[v]; p < vertexCellPointers[v + 1]; p++)
+                foreach (int v in mesh.Cell(c))
                 {
-                    int other = color[vertexCells[p]];
-                    if (other >= 0)
+                    for (int p = vertexCellPointers[v]; p < vertexCellPointers[v + 1]; p++)
                     {
-                        while (used.Count <= other)
+                        int other = color[vertexCells[p] / BlockSize];
+                        if (other >= 0)
                         {
-                            used.Add(false);
-                        }
+                            while (used.Count <= other)
+                            {
+                                used.Add(false);
+                            }
 
-                        used[other] = true;
+                            used[other] = true;
+                        }
                     }
                 }
             }
@@ -169,7 +178,7 @@ public sealed class MeshSparsity
                 chosen++;
             }
 
-            color[c] = chosen;
+            color[b] = chosen;
             colors = Math.Max(colors, chosen + 1);
             for (int k = 0; k < used.Count; k++)
             {
@@ -189,10 +198,10 @@ public sealed class MeshSparsity
         }
 
         var next = pointers[..colors];
-        var ordered = new int[m];
-        for (int c = 0; c < m; c++)
+        var ordered = new int[blocks];
+        for (int b = 0; b < blocks; b++)
         {
-            ordered[next[color[c]]++] = c;
+            ordered[next[color[b]]++] = b;
         }
 
         return (pointers, ordered);

@@ -84,7 +84,9 @@ public class ManufacturedSolutionConvergenceTests(ITestOutputHelper output)
             var space = new P1Space(TestSupport.UnitBox(d, n));
             var matrix = CsrMatrix.LinearCombination(1, WeightedStiffness.Assemble(space, Weight), 1, ConsistentMass.Assemble(space));
             var rhs = LoadVector.Assemble(space, Source);
-            var solver = new ManagedCholeskySolver();
+            // PCG(IC0) to 1e-12: the algebraic error is far below the discretization error (≥ 3e-3 in L²
+            // here) and it keeps the 3D levels fast; the direct solvers are tested against dense solves.
+            var solver = new ConjugateGradientSolver(new ConjugateGradientOptions(1e-12, 10_000));
             solver.Factorize(matrix);
             var u = new double[space.DofCount];
             solver.Solve(rhs, u);
