@@ -48,18 +48,14 @@ public static class CommandLineApp
             option.Action = new PrintVersionAction();
         }
 
-        root.Subcommands.Add(NotImplementedCommand.Create(
-            "run", "Solve one case file; write HDF5 + XDMF fields and a JSON summary.", "#4 (flows) and #5 (io)",
-            withFileArgument: "CASE", "--out", "--summary", "--resume", "--quiet"));
+        root.Subcommands.Add(Commands.RunCommand.Create());
         root.Subcommands.Add(NotImplementedCommand.Create(
             "verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).", "#7 (verification)",
             withFileArgument: "STUDY", "--builtin", "--out"));
         root.Subcommands.Add(NotImplementedCommand.Create(
             "demo", "The built-in default: a small end-to-end run and study, under a minute.", "#8 (demo)",
             withFileArgument: null, "--out"));
-        root.Subcommands.Add(NotImplementedCommand.Create(
-            "info", "Describe a result file without loading its fields.", "#5 (io)",
-            withFileArgument: "RUN", Array.Empty<string>()));
+        root.Subcommands.Add(Commands.InfoCommand.Create());
         root.Subcommands.Add(NotImplementedCommand.Create(
             "plot", "PNG pictures of fields and of energy/dissipation over time.", "#8 (plot)",
             withFileArgument: "RUN", "--out"));

@@ -30,7 +30,6 @@ public sealed class IntegratedReaction : IReaction
     private readonly double[] y;
     private readonly double[] trial;
     private readonly double[] work;
-    private double suggestedStep;
 
     /// <summary>Creates the integrator for <paramref name="nodes"/> unknowns.</summary>
     /// <param name="rate">The rate ρ(u).</param>
@@ -73,7 +72,9 @@ public sealed class IntegratedReaction : IReaction
 
         Derivative(y, stages[0]);
         double t = 0;
-        double h = suggestedStep > 0 ? Math.Min(suggestedStep, duration) : InitialStep(duration);
+        // Each advance starts from its own initial step (no state carried between calls), so a run
+        // resumed from a checkpoint repeats the uninterrupted run bit for bit.
+        double h = InitialStep(duration);
         int accepted = 0, rejected = 0;
         while (t < duration)
         {
@@ -124,8 +125,7 @@ public sealed class IntegratedReaction : IReaction
                 Array.Copy(trial, y, n);
                 Array.Copy(stages[6], stages[0], n);
                 accepted++;
-                suggestedStep = h * factor;
-                h = suggestedStep;
+                h *= factor;
             }
             else
             {

@@ -130,6 +130,24 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
             systems.For(c2 * Alpha).Solve(rhs, g);
         }
 
+        if (source is null)
+        {
+            // The solves conserve Σ m_i π_i g_i (A·1 = 0) only up to round-off, which would add up over
+            // many steps; rescaling to the exact pre-step mass removes that drift (a factor 1 ± 1e-16).
+            double before = 0, after = 0;
+            for (int i = 0; i < n; i++)
+            {
+                before += setting.LumpedMass[i] * density[i];
+                after += weightedMass[i] * g[i];
+            }
+
+            double scale = before / after;
+            for (int i = 0; i < n; i++)
+            {
+                g[i] *= scale;
+            }
+        }
+
         for (int i = 0; i < n; i++)
         {
             density[i] = pi[i] * g[i];

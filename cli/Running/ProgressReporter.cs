@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace PdeFlows.Cli.Running;
+
+/// <summary>
+/// Progress of a run on stderr: nothing for runs shorter than a second; then, on a terminal, one
+/// live line (bar, time, step, energy, ETA) redrawn in place, and otherwise a plain line every few
+/// seconds (logs and CI stay readable). <c>--quiet</c> turns it off.
+/// </summary>
+internal sealed class ProgressReporter
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+
+    private readonly TextWriter output;
+    private readonly bool interactive;
+    private readonly bool enabled;
+    private readonly double startTime;
+    private readonly double endTime;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TimeSpan lastReport = TimeSpan.Zero;
+    private bool drewLiveLine;
+
+    /// <summary>Creates the reporter for a run from <paramref name="startTime"/> to <paramref name="endTime"/>.</summary>
+    public ProgressReporter(TextWriter output, bool quiet, bool interactive, double startTime, double endTime)
+    {
+        this.output = output;
+        this.interactive = interactive;
+        enabled = !quiet;
+        this.startTime = startTime;
+        this.endTime = endTime;
+    }
+
+    /// <summary>Reports the state after a step (cheap unless a line is due; <paramref name="energy"/> is evaluated only then).</summary>
+    public void Report(double time, int step, Func<double> energy)
+    {
+        var elapsed = clock.Elapsed;
+        var interval = interactive ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
+        if (!enabled || elapsed < Delay || elapsed - lastReport < interval)
+        {
+            return;
+        }
+
+        lastReport = elapsed;
+        double fraction = endTime > startTime ? Math.Clamp((time - startTime) / (endTime - startTime), 0, 1) : 1;
+        string eta = fraction > 0 ? $"{(elapsed.TotalSeconds * (1 - fraction) / fraction):F0}s" : "?";
+        string text = $"t = {time:G4}/{endTime:G4}  step {step}  E = {energy():E4}  ETA {eta}";
+        if (interactive)
+        {
+            int filled = (int)Math.Round(fraction * 30);
+            output.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {fraction * 100,3:F0}%  {text}   ");
+            drewLiveLine = true;
+        }
+        else
+        {
+            output.WriteLine($"progress: {fraction * 100:F0}%  {text}");
+        }
+    }
+
+    /// <summary>Ends the live line, if one was drawn.</summary>
+    public void Finish()
+    {
+        if (drewLiveLine)
+        {
+            output.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PdeFlows.Discretization.LinearAlgebra;
+using PdeFlows.Flows.Cases;
+using PdeFlows.Flows.Diagnostics;
+using PdeFlows.Flows.Problems;
+using PdeFlows.Flows.TimeStepping;
+using PdeFlows.IO;
+using PdeFlows.KernelApprox.Reactions;
+
+namespace PdeFlows.Cli.Running;
+
+/// <summary>
+/// One <c>pdeflows run</c>: loads the case, builds the problem, runs it, and writes the result
+/// directory (fields at output times, series, checkpoints; crash-safe) and the JSON summary.
+/// With <c>--resume</c> it continues from the last complete checkpoint of the same case text.
+/// </summary>
+internal sealed class RunSession
+{
+    private readonly RunOptions options;
+    private readonly TextWriter stderr;
+    private readonly bool interactive;
+
+    public RunSession(RunOptions options, TextWriter stderr, bool interactive)
+    {
+        this.options = options;
+        this.stderr = stderr;
+        this.interactive = interactive;
+    }
+
+    /// <summary>Runs the case; returns the exit code (errors surface as exceptions for <see cref="ErrorReporting"/>).</summary>
+    public int Execute()
+    {
+        var clock = Stopwatch.StartNew();
+        if (options.Resume && options.OutputDirectory is null)
+        {
+            throw new UserError("--resume needs --out RUN (the result directory holding the checkpoints)");
+        }
+
+        string caseText = ReadCase(options.CasePath);
+        var definition = CaseFileLoader.Parse(caseText, options.CasePath, Path.GetDirectoryName(Path.GetFullPath(options.CasePath)));
+        PrepareSummaryPath();
+        using var problem = FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
+        foreach (string warning in problem.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+
+        var runner = new FlowRunner(problem);
+        ResultWriter? writer = options.OutputDirectory is null ? null : OpenWriter(problem, caseText, runner);
+        var progress = new ProgressReporter(stderr, options.Quiet, interactive, runner.State.Time, definition.Time.End);
+        int checkpointEvery = definition.Output.CheckpointEvery;
+
+        void OnStep(FlowState state)
+        {
+            progress.Report(state.Time, state.Step, () => problem.Energy.Value(state.Density, problem.Setting));
+            if (writer is not null && checkpointEvery > 0 && state.Step % checkpointEvery == 0)
+            {
+                writer.WriteCheckpoint(state.Step, state.Time, CheckpointContent.From(state, runner));
+            }
+        }
+
+        void OnOutput(int index, FlowSnapshot snapshot)
+        {
+            if (writer is null)
+            {
+                return;
+            }
+
+            // After a resume, the output at the checkpoint's own step may already be on disk.
+            if (!writer.CompletedSteps.Any(s => s.Step == snapshot.Step))
+            {
+                writer.WriteOutputStep(snapshot.Step, snapshot.Time, NodeFields(problem, snapshot.Density));
+            }
+
+            writer.WriteTimeSeries(CheckpointContent.Series(runner.Recorder));
+        }
+
+        var final = runner.Run(OnOutput, OnStep);
+        progress.Finish();
+        double wall = clock.Elapsed.TotalSeconds;
+        writer?.Finish(wall);
+        if (options.SummaryPath is not null)
+        {
+            var run = new Dictionary<string, object>
+            {
+                ["rejected_steps"] = final.Rejected,
+                ["linear_solver"] = problem.Transport?.LinearSolverDescription ?? "none (no transport part)",
+                ["factorizations"] = problem.Transport?.Factorizations ?? 0,
+                ["factorization_seconds"] = problem.Transport?.FactorizationSeconds ?? 0,
+                ["scheme"] = definition.Time.Scheme == TimeScheme.Strang ? "strang" : "lie-ie",
+                ["normalization_constant"] = problem.NormalizationConstant,
+            };
+            var summary = runner.Recorder.ToSummary(CommandLineApp.Version, final.Step, wall, run);
+            WriteAtomically(options.SummaryPath, summary.ToJson());
+        }
+
+        if (!options.Quiet)
+        {
+            stderr.WriteLine($"pdeflows run: {definition.Name}: {final.Step} steps to t = {final.Time:G6} in {wall:F2} s" +
+                (writer is null ? string.Empty : $"; result in {writer.Directory}") +
+                (options.SummaryPath is null ? string.Empty : $"; summary in {options.SummaryPath}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string ReadCase(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserError($"case file '{path}' not found", "give the path of a .toml case file, e.g. examples/00-interfaces-example.toml");
+        }
+
+        return File.ReadAllText(path);
+    }
+
+    private void PrepareSummaryPath()
+    {
+        if (options.SummaryPath is null)
+        {
+            return;
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(options.SummaryPath));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UserError($"cannot write the summary '{options.SummaryPath}': the folder '{folder}' does not exist");
+        }
+    }
+
+    private ResultWriter OpenWriter(FlowProblem problem, string caseText, FlowRunner runner)
+    {
+        string directory = options.OutputDirectory!;
+        var provenance = ResultProvenance.ForCurrentProcess(problem.Definition.Name, caseText, ParametersJson(problem), [], LinearSolverName(problem));
+        if (!options.Resume)
+        {
+            try
+            {
+                return ResultWriter.Create(directory, problem.Mesh, provenance);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new UserError(e.Message, "choose a new --out directory, delete the old one, or add --resume to continue it");
+            }
+        }
+
+        var search = CheckpointReader.LoadLatest(directory);
+        foreach (var skipped in search.Skipped)
+        {
+            stderr.WriteLine($"warning: skipping checkpoint {skipped}");
+        }
+
+        if (search.Latest is not Checkpoint checkpoint)
+        {
+            throw new UserError($"{directory}: no complete checkpoint to resume from", "run without --resume to start over (set [output] checkpoint_every to write checkpoints)");
+        }
+
+        try
+        {
+            var writer = ResultWriter.Resume(directory, problem.Mesh, provenance, checkpoint);
+            CheckpointContent.Restore(checkpoint, runner);
+            if (!options.Quiet)
+            {
+                stderr.WriteLine($"pdeflows run: resuming from {checkpoint.File} (step {checkpoint.Step}, t = {checkpoint.Time:G6})");
+            }
+
+            return writer;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UserError(e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserError($"{checkpoint.File}: {e.Message}", "the checkpoint does not fit this case; run without --resume");
+        }
+    }
+
+    private static Dictionary<string, double[]> NodeFields(FlowProblem problem, double[] density)
+    {
+        var g = new double[density.Length];
+        var logG = new double[density.Length];
+        ReadOnlySpan<double> pi = problem.Setting.Target;
+        for (int i = 0; i < density.Length; i++)
+        {
+            g[i] = density[i] / pi[i];
+            logG[i] = Math.Log(g[i]);
+        }
+
+        return new Dictionary<string, double[]> { ["u"] = density, ["g"] = g, ["log_g"] = logG, ["pi"] = pi.ToArray() };
+    }
+
+    private static string LinearSolverName(FlowProblem problem)
+    {
+        if (problem.Transport is null)
+        {
+            return "none (no transport part)";
+        }
+
+        var kind = problem.Definition.Solver.Linear switch
+        {
+            Flows.Cases.LinearSolverKind.Managed => Discretization.LinearAlgebra.LinearSolverKind.Managed,
+            Flows.Cases.LinearSolverKind.Cholmod => Discretization.LinearAlgebra.LinearSolverKind.Cholmod,
+            Flows.Cases.LinearSolverKind.PreconditionedConjugateGradient => Discretization.LinearAlgebra.LinearSolverKind.Pcg,
+            _ => Discretization.LinearAlgebra.LinearSolverKind.Auto,
+        };
+        var selection = LinearSolverFactory.Create(kind);
+        selection.Solver.Dispose();
+        return selection.Reason;
+    }
+
+    private static string ParametersJson(FlowProblem problem)
+    {
+        var d = problem.Definition;
+        var parameters = new Dictionary<string, object?>
+        {
+            ["dimension"] = problem.Mesh.Dimension,
+            ["vertices"] = problem.Mesh.VertexCount,
+            ["cells"] = problem.Mesh.CellCount,
+            ["normalization_constant"] = problem.NormalizationConstant,
+            ["resolved_case"] = CaseFileWriter.ToToml(d),
+        };
+        return JsonSerializer.Serialize(parameters);
+    }
+
+    internal static void WriteAtomically(string path, string text)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+}
