@@ -29,7 +29,12 @@ public static class CaseChoiceNames
             ("auto", LinearSolverKind.Auto), ("managed", LinearSolverKind.Managed), ("cholmod", LinearSolverKind.Cholmod),
             ("pcg", LinearSolverKind.PreconditionedConjugateGradient),
         ],
-        [typeof(ParticleMethod)] = [("euler", ParticleMethod.Euler), ("heun", ParticleMethod.Heun)],
+        [typeof(ParticleMethod)] =
+        [
+            ("birth-death-langevin", ParticleMethod.BirthDeathLangevin), ("svgd", ParticleMethod.SteinVariationalGradientDescent),
+            ("svgd-regularized", ParticleMethod.RegularizedSteinVariationalGradientDescent), ("kernel-fr", ParticleMethod.KernelFisherRao),
+            ("mmd-flow", ParticleMethod.MaximumMeanDiscrepancyFlow), ("ift", ParticleMethod.InteractionForceTransport),
+        ],
         [typeof(TargetKind)] = [("potential", TargetKind.Potential), ("density", TargetKind.Density)],
     };
 

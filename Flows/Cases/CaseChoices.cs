@@ -122,12 +122,24 @@ public enum LinearSolverKind
     PreconditionedConjugateGradient,
 }
 
-/// <summary>The particle integrator: <c>[particles] method</c> (placeholder for the particle stage).</summary>
+/// <summary>The particle method of a [particles] section (kernel.md §3b), run beside the mesh solution.</summary>
 public enum ParticleMethod
 {
-    /// <summary><c>euler</c>: explicit Euler steps.</summary>
-    Euler,
+    /// <summary><c>birth-death-langevin</c>: Langevin transport plus birth–death jumps (Lu, Lu &amp; Nolen); the particle analogue of swfr with KL.</summary>
+    BirthDeathLangevin,
 
-    /// <summary><c>heun</c>: Heun's second-order method.</summary>
-    Heun,
+    /// <summary><c>svgd</c>: Stein variational gradient descent (Liu &amp; Wang).</summary>
+    SteinVariationalGradientDescent,
+
+    /// <summary><c>svgd-regularized</c>: regularized Stein, velocities through (K_μ + λ)⁻¹.</summary>
+    RegularizedSteinVariationalGradientDescent,
+
+    /// <summary><c>kernel-fr</c>: kernel Fisher–Rao on weighted particles (KDE force, KRR projection); positions fixed, weights move.</summary>
+    KernelFisherRao,
+
+    /// <summary><c>mmd-flow</c>: the MMD flow of Arbel et al. towards samples of π.</summary>
+    MaximumMeanDiscrepancyFlow,
+
+    /// <summary><c>ift</c>: the interaction-force-transport scheme (transport step plus MMD weight step) towards samples of π.</summary>
+    InteractionForceTransport,
 }

@@ -55,7 +55,7 @@ internal static class CaseTimeAndOutputReaders
             throw reader.Error("step", $"must be > 0, got {SectionReader.Format(s)}");
         }
 
-        ParticleMethod method = reader.Choice("method", ParticleMethod.Euler);
+        ParticleMethod method = reader.Choice("method", ParticleMethod.BirthDeathLangevin);
         return new ParticlesSection(count, seed, step, method);
     }
 

@@ -74,6 +74,11 @@ public sealed record RunSummary
     [JsonPropertyName("probes")]
     public required ProbeSeries Probes { get; init; }
 
+    /// <summary>The particle run beside the mesh solution (a [particles] section), or null.</summary>
+    [JsonPropertyName("particles")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParticleSeries? Particles { get; init; }
+
     /// <summary>Extra fields (welcome by the contract): rejected steps, linear solver used, and the like.</summary>
     [JsonPropertyName("run")]
     public IReadOnlyDictionary<string, object>? Run { get; init; }

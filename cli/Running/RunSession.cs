@@ -6,6 +6,7 @@ using PdeFlows.Flows.Diagnostics;
 using PdeFlows.Flows.Problems;
 using PdeFlows.Flows.TimeStepping;
 using PdeFlows.IO;
+using PdeFlows.KernelApprox.Particles;
 using PdeFlows.KernelApprox.Reactions;
 
 namespace PdeFlows.Cli.Running;
@@ -60,8 +61,14 @@ internal sealed class RunSession
             }
         }
 
+        var outputDensities = new Dictionary<int, double[]>();
         void OnOutput(int index, FlowSnapshot snapshot)
         {
+            if (definition.Particles is not null)
+            {
+                outputDensities[index] = snapshot.Density;
+            }
+
             if (writer is null)
             {
                 return;
@@ -92,6 +99,11 @@ internal sealed class RunSession
                 ["normalization_constant"] = problem.NormalizationConstant,
             };
             var summary = runner.Recorder.ToSummary(CommandLineApp.Version, final.Step, wall, run);
+            if (definition.Particles is not null)
+            {
+                summary = summary with { Particles = RunParticles(problem, runner, outputDensities, writer) };
+            }
+
             WriteAtomically(options.SummaryPath, summary.ToJson());
         }
 
@@ -103,6 +115,27 @@ internal sealed class RunSession
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The particle method of the [particles] section, compared with the mesh solution at every output time.</summary>
+    private ParticleSeries RunParticles(FlowProblem problem, FlowRunner runner, Dictionary<int, double[]> densities, ResultWriter? writer)
+    {
+        if (densities.Count < runner.OutputTimes.Count && writer is not null)
+        {
+            // A resumed run: the outputs before the checkpoint are on disk, not in memory.
+            var reader = ResultReader.Open(writer.Directory);
+            for (int k = 0; k < runner.OutputTimes.Count; k++)
+            {
+                densities.TryAdd(k, reader.ReadField(k, "u"));
+            }
+        }
+
+        if (!options.Quiet)
+        {
+            stderr.WriteLine($"pdeflows run: particles ({problem.Definition.Particles!.Count}) beside the mesh solution");
+        }
+
+        return new ParticleCaseRun(problem).Run(runner.OutputTimes, Enumerable.Range(0, runner.OutputTimes.Count).Select(k => densities[k]).ToList());
     }
 
     private static string ReadCase(string path)

@@ -95,7 +95,7 @@ public class CaseFileDefaultsTests
             count = 500
             seed = 42
             step = 0.005
-            method = "heun"
+            method = "svgd"
             """;
         CaseDefinition c = CaseFileLoader.Parse(text, "k.toml");
 
@@ -115,7 +115,7 @@ public class CaseFileDefaultsTests
         Assert.Equal(new[] { 0.25, 1.0 }, c.Output.Times.ToArray());
         Assert.Equal(2, c.Output.Probes.Length);
         Assert.Equal("upper_half", Assert.Single(c.Output.Regions).Name);
-        Assert.Equal(new ParticlesSection(500, 42, 0.005, ParticleMethod.Heun), c.Particles);
+        Assert.Equal(new ParticlesSection(500, 42, 0.005, ParticleMethod.SteinVariationalGradientDescent), c.Particles);
     }
 
     [Fact]
