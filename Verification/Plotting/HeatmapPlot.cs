@@ -1,0 +1,102 @@
+using ScottPlot;
+
+namespace PdeFlows.Verification.Plotting;
+
+/// <summary>
+/// Heatmaps of sampled fields side by side (up to <see cref="MaximumColumns"/> per row), all on ONE
+/// colour scale (the range over every panel unless given), each with square axis units and a
+/// colorbar. Pixels outside the mesh (NaN) are transparent. The raster's row 0 is drawn at the
+/// top (y = YMax), which is ScottPlot's heatmap convention, so no flip is needed.
+/// </summary>
+public static class HeatmapPlot
+{
+    /// <summary>Panels per row.</summary>
+    public const int MaximumColumns = 3;
+
+    /// <summary>The colour range shared by the panels: min and max of their finite samples (a unit range around a constant; [0, 1] when all are NaN).</summary>
+    public static (double Minimum, double Maximum) SharedRange(IEnumerable<FieldRaster> rasters)
+    {
+        ArgumentNullException.ThrowIfNull(rasters);
+        double minimum = double.PositiveInfinity;
+        double maximum = double.NegativeInfinity;
+        foreach (var (low, high) in rasters.Select(r => r.Range()).Where(r => !double.IsNaN(r.Minimum)))
+        {
+            minimum = Math.Min(minimum, low);
+            maximum = Math.Max(maximum, high);
+        }
+
+        if (!(minimum <= maximum))
+        {
+            return (0.0, 1.0);
+        }
+
+        if (minimum == maximum)
+        {
+            double half = Math.Max(0.5 * Math.Abs(minimum), 0.5);
+            return (minimum - half, maximum + half);
+        }
+
+        return (minimum, maximum);
+    }
+
+    /// <summary>Builds the panels (not yet saved); <paramref name="range"/> overrides the shared colour range.</summary>
+    /// <exception cref="ArgumentException">No panels.</exception>
+    public static Multiplot Create(IReadOnlyList<HeatmapPanel> panels, string colorbarLabel, (double Minimum, double Maximum)? range = null)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        if (panels.Count == 0)
+        {
+            throw new ArgumentException("a heatmap plot needs at least one panel", nameof(panels));
+        }
+
+        var (minimum, maximum) = range ?? SharedRange(panels.Select(p => p.Raster));
+        var multiplot = new Multiplot();
+        foreach (var panel in panels)
+        {
+            multiplot.Subplots.Add(Panel(panel, colorbarLabel, minimum, maximum));
+        }
+
+        var (rows, columns) = Layout(panels.Count);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
+        return multiplot;
+    }
+
+    /// <summary>Writes the PNG and returns its path; the default size gives each panel about 450 × 400 pixels.</summary>
+    public static string Write(string path, IReadOnlyList<HeatmapPanel> panels, string colorbarLabel, (double Minimum, double Maximum)? range = null, PlotSize? size = null)
+    {
+        var multiplot = Create(panels, colorbarLabel, range);
+        return PngFile.Save(multiplot, path, size ?? DefaultSize(panels.Count));
+    }
+
+    /// <summary>The default image size for <paramref name="panelCount"/> panels.</summary>
+    public static PlotSize DefaultSize(int panelCount)
+    {
+        var (rows, columns) = Layout(panelCount);
+        return new PlotSize(450 * columns, 400 * rows);
+    }
+
+    internal static Plot Panel(HeatmapPanel panel, string colorbarLabel, double minimum, double maximum)
+    {
+        var plot = new Plot();
+        var grid = panel.Raster.Grid;
+        var heatmap = plot.Add.Heatmap(panel.Raster.Values);
+        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.ManualRange = new ScottPlot.Range(minimum, maximum);
+        heatmap.NaNCellColor = Colors.Transparent;
+        var colorbar = plot.Add.ColorBar(heatmap);
+        colorbar.Label = colorbarLabel;
+        plot.Title(panel.Title);
+        plot.XLabel("x");
+        plot.YLabel("y");
+        plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
+        plot.Axes.SquareUnits();
+        return plot;
+    }
+
+    private static (int Rows, int Columns) Layout(int panelCount)
+    {
+        int columns = Math.Clamp(panelCount, 1, MaximumColumns);
+        return ((panelCount + columns - 1) / columns, columns);
+    }
+}
