@@ -51,6 +51,7 @@ public static class HeatmapPlot
 
         var (minimum, maximum) = range ?? SharedRange(panels.Select(p => p.Raster));
         var multiplot = new Multiplot();
+        multiplot.Subplots.RemoveAt(0); // a new Multiplot starts with one empty plot
         foreach (var panel in panels)
         {
             multiplot.Subplots.Add(Panel(panel, colorbarLabel, minimum, maximum));

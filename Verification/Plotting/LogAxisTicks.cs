@@ -14,7 +14,10 @@ namespace PdeFlows.Verification.Plotting;
 public static class LogAxisTicks
 {
     /// <summary>A tick generator for log10 values between <paramref name="minimum"/> and <paramref name="maximum"/> (log10 units).</summary>
-    public static NumericManual For(double minimum, double maximum)
+    public static NumericManual For(double minimum, double maximum) => new([.. Ticks(minimum, maximum)]);
+
+    /// <summary>The ticks for log10 values between <paramref name="minimum"/> and <paramref name="maximum"/>: positions in log10 units, labels in powers of ten.</summary>
+    public static IReadOnlyList<Tick> Ticks(double minimum, double maximum)
     {
         if (!double.IsFinite(minimum) || !double.IsFinite(maximum) || maximum < minimum)
         {
@@ -26,16 +29,16 @@ public static class LogAxisTicks
         int majorsInside = Enumerable.Range(first, last - first + 1).Count(k => k >= minimum - 1e-9 && k <= maximum + 1e-9);
         bool labelMinors = majorsInside < 2;
         int stride = Math.Max(1, (last - first) / 10);
-        var ticks = new NumericManual();
+        var ticks = new List<Tick>();
         for (int k = first; k <= last; k++)
         {
             if ((k - first) % stride == 0)
             {
-                ticks.AddMajor(k, PowerOfTen(k));
+                ticks.Add(Tick.Major(k, PowerOfTen(k)));
             }
             else
             {
-                ticks.AddMinor(k);
+                ticks.Add(Tick.Minor(k));
             }
 
             for (int mantissa = 2; mantissa <= 9 && k < last; mantissa++)
@@ -43,11 +46,11 @@ public static class LogAxisTicks
                 double position = k + Math.Log10(mantissa);
                 if (labelMinors && position >= minimum && position <= maximum && (mantissa is 2 or 5 || maximum - minimum < 0.5))
                 {
-                    ticks.AddMajor(position, mantissa.ToString(CultureInfo.InvariantCulture) + "×" + PowerOfTen(k));
+                    ticks.Add(Tick.Major(position, mantissa.ToString(CultureInfo.InvariantCulture) + "×" + PowerOfTen(k)));
                 }
                 else if (stride == 1)
                 {
-                    ticks.AddMinor(position);
+                    ticks.Add(Tick.Minor(position));
                 }
             }
         }
