@@ -62,18 +62,25 @@ public static class HeatmapPlot
         return multiplot;
     }
 
-    /// <summary>Writes the PNG and returns its path; the default size gives each panel about 450 × 400 pixels.</summary>
+    /// <summary>Writes the PNG and returns its path; the default size (<see cref="DefaultSize"/>) gives each panel 450 pixels across and a height that suits the first raster's aspect ratio.</summary>
     public static string Write(string path, IReadOnlyList<HeatmapPanel> panels, string colorbarLabel, (double Minimum, double Maximum)? range = null, PlotSize? size = null)
     {
         var multiplot = Create(panels, colorbarLabel, range);
-        return PngFile.Save(multiplot, path, size ?? DefaultSize(panels.Count));
+        var grid = panels[0].Raster.Grid;
+        return PngFile.Save(multiplot, path, size ?? DefaultSize(panels.Count, (grid.YMax - grid.YMin) / (grid.XMax - grid.XMin)));
     }
 
-    /// <summary>The default image size for <paramref name="panelCount"/> panels.</summary>
-    public static PlotSize DefaultSize(int panelCount)
+    /// <summary>
+    /// The default image size for <paramref name="panelCount"/> panels of a domain <paramref name="aspectRatio"/>
+    /// (height / width) times as high as wide: 450 pixels per column; per row, the data area's height
+    /// (about 320 × aspect, within 120…600) plus 90 for the title and axis labels.
+    /// </summary>
+    public static PlotSize DefaultSize(int panelCount, double aspectRatio = 1.0)
     {
         var (rows, columns) = Layout(panelCount);
-        return new PlotSize(450 * columns, 400 * rows);
+        double aspect = double.IsFinite(aspectRatio) && aspectRatio > 0.0 ? aspectRatio : 1.0;
+        int rowHeight = (int)Math.Round(Math.Clamp(320.0 * aspect, 120.0, 600.0)) + 90;
+        return new PlotSize(450 * columns, rowHeight * rows);
     }
 
     internal static Plot Panel(HeatmapPanel panel, string colorbarLabel, double minimum, double maximum)

@@ -18,7 +18,7 @@ public class ResultPlotterTests
 
         Assert.Equal(["density.png", "energy.png", "dissipation.png", "edb_defect.png", "mass.png", "min_density.png", "mean.png", "covariance.png", "probes.png"], files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(Path.IsPathRooted(f)));
-        PlotFileTests.AssertPng(files[0], 3 * 450, 2 * 400); // six snapshots of eight, three per row
+        PlotFileTests.AssertPng(files[0], 3 * 450, 2 * (160 + 90)); // six snapshots of eight, three per row; the domain is 2 × 1
         foreach (string file in files.Skip(1))
         {
             PlotFileTests.AssertPng(file, 800, 600);
@@ -48,7 +48,7 @@ public class ResultPlotterTests
         var files = ResultPlotter.PlotAll(run, Path.Combine(directory.Path, "plots"));
 
         Assert.Equal("density.png", Path.GetFileName(files[0]));
-        PlotFileTests.AssertPng(files[0], 2 * 450, 400);
+        PlotFileTests.AssertPng(files[0], 2 * 450, 320 + 90);
     }
 
     [Fact]
