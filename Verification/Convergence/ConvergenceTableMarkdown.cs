@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PdeFlows.Verification.Convergence;
 
-/// <summary>Renders a <see cref="ConvergenceTable"/> as a GitHub-flavoured Markdown table with aligned columns.</summary>
+/// <summary>Renders a <see cref="ConvergenceTable"/> as a GitHub-flavoured Markdown table with aligned columns (first column left-aligned, the others right-aligned).</summary>
 internal static class ConvergenceTableMarkdown
 {
     public static string Write(ConvergenceTable table)
@@ -19,7 +19,7 @@ internal static class ConvergenceTableMarkdown
             text.Append("**").Append(table.Title).Append("**").Append('\n').Append('\n');
         }
 
-        AppendRow(text, cells.Heading, widths, leftFirst: true);
+        AppendRow(text, cells.Heading, widths);
         text.Append('|');
         for (int c = 0; c < widths.Length; c++)
         {
@@ -29,19 +29,19 @@ internal static class ConvergenceTableMarkdown
         text.Append('\n');
         foreach (var row in cells.Body)
         {
-            AppendRow(text, row, widths, leftFirst: true);
+            AppendRow(text, row, widths);
         }
 
-        AppendRow(text, cells.Fit, widths, leftFirst: true);
+        AppendRow(text, cells.Fit, widths);
         return text.ToString();
     }
 
-    private static void AppendRow(StringBuilder text, string[] row, int[] widths, bool leftFirst)
+    private static void AppendRow(StringBuilder text, string[] row, int[] widths)
     {
         text.Append('|');
         for (int c = 0; c < row.Length; c++)
         {
-            string cell = c == 0 && leftFirst ? row[c].PadRight(widths[c]) : row[c].PadLeft(widths[c]);
+            string cell = c == 0 ? row[c].PadRight(widths[c]) : row[c].PadLeft(widths[c]);
             text.Append(' ').Append(cell).Append(" |");
         }
 
