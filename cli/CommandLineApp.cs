@@ -56,9 +56,7 @@ public static class CommandLineApp
             "demo", "The built-in default: a small end-to-end run and study, under a minute.", "#8 (demo)",
             withFileArgument: null, "--out"));
         root.Subcommands.Add(Commands.InfoCommand.Create());
-        root.Subcommands.Add(NotImplementedCommand.Create(
-            "plot", "PNG pictures of fields and of energy/dissipation over time.", "#8 (plot)",
-            withFileArgument: "RUN", "--out"));
+        root.Subcommands.Add(Commands.PlotCommand.Create());
         root.Subcommands.Add(NotImplementedCommand.Create(
             "bench", "The macro benchmark table.", "#4 (flows benchmark)",
             withFileArgument: null, Array.Empty<string>()));
