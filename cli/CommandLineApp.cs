@@ -57,9 +57,7 @@ public static class CommandLineApp
             withFileArgument: null, "--out"));
         root.Subcommands.Add(Commands.InfoCommand.Create());
         root.Subcommands.Add(Commands.PlotCommand.Create());
-        root.Subcommands.Add(NotImplementedCommand.Create(
-            "bench", "The macro benchmark table.", "#4 (flows benchmark)",
-            withFileArgument: null, Array.Empty<string>()));
+        root.Subcommands.Add(Commands.BenchCommand.Create());
         return root;
     }
 
