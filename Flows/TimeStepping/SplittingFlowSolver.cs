@@ -111,6 +111,10 @@ public sealed class SplittingFlowSolver
         double t = state.Time, edb = state.EdbDefect, h = state.CurrentStep;
         int step = state.Step, rejected = state.Rejected;
         double energyNow = energy.Value(u, setting);
+        // `strang` integrates D over the step by the trapezoidal rule (second order), `lie-ie` by the
+        // right endpoint, which is what makes its per-step defect ≤ 0 for pure transport (math.md §5).
+        bool trapezoidal = Scheme == SplittingScheme.Strang;
+        double dissipationNow = trapezoidal ? Dissipation(u) : 0;
         while (endTime - t > 1e-12 * Math.Max(1, Math.Abs(endTime)))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -138,8 +142,11 @@ public sealed class SplittingFlowSolver
             t = remaining - attempt <= 0 ? endTime : t + attempt;
             step++;
             double energyNext = energy.Value(u, setting);
-            edb += energyNext - energyNow + (attempt * Dissipation(u));
+            double dissipationNext = Dissipation(u);
+            double dissipated = trapezoidal ? 0.5 * attempt * (dissipationNow + dissipationNext) : attempt * dissipationNext;
+            edb += energyNext - energyNow + dissipated;
             energyNow = energyNext;
+            dissipationNow = dissipationNext;
             // After a rejection the step grows back by doubling to the nominal step (math.md §5).
             h = halvings > 0 ? attempt : Math.Min(NominalStep, 2 * h);
             afterStep?.Invoke(new FlowState(t, step, u, edb, h, rejected));
