@@ -13,6 +13,9 @@ public sealed class SplittingFlowSolver
 {
     private const int MaxHalvings = 30;
 
+    /// <summary>Relative size of the round-off in the accumulated time t that is treated as zero (a time shift far below any discretization error).</summary>
+    private const double RoundOffTolerance = 1e-10;
+
     private readonly NodalSetting setting;
     private readonly IEnergy energy;
     private readonly IReaction? reaction;
@@ -121,9 +124,12 @@ public sealed class SplittingFlowSolver
             double remaining = endTime - t;
             double attempt = Math.Min(h, remaining);
             // Avoid a sliver step: stretch a step that would leave less than 1% of τ.
-            if (remaining - attempt < 0.01 * NominalStep)
+            bool last = remaining - attempt < 0.01 * NominalStep;
+            if (last)
             {
-                attempt = remaining;
+                // A remainder equal to h up to the round-off accumulated in t keeps h exactly, so the
+                // cached factorizations are reused instead of refactoring before every output time.
+                attempt = Math.Abs(remaining - h) <= RoundOffTolerance * Math.Max(h, Math.Abs(endTime)) ? h : remaining;
             }
 
             int halvings = 0;
@@ -136,10 +142,11 @@ public sealed class SplittingFlowSolver
                 }
 
                 attempt /= 2;
+                last = false;
             }
 
             (u, trial) = (trial, u);
-            t = remaining - attempt <= 0 ? endTime : t + attempt;
+            t = last ? endTime : t + attempt;
             step++;
             double energyNext = energy.Value(u, setting);
             double dissipationNext = Dissipation(u);
