@@ -6,7 +6,7 @@ using PdeFlows.Discretization.LinearAlgebra;
 namespace PdeFlows.Bench;
 
 /// <summary>
-/// `dotnet run --project bench -c Release -- quick`: each measurement once (after a warm-up on a small
+/// `dotnet run --project bench -c Release -- quick [flows]` (`flows`: only the Flows run): each measurement once (after a warm-up on a small
 /// problem), printed as a table. Noisy on a shared machine; BenchmarkDotNet gives proper statistics.
 /// </summary>
 public static class QuickMode
@@ -15,6 +15,14 @@ public static class QuickMode
     {
         bool skipManaged3D = options.Contains("--no-managed-3d");
         Console.WriteLine($"PdeFlows quick benchmarks — {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
+        if (options.Contains("flows"))
+        {
+            // `quick flows`: only the Flows macro benchmark (a small warm-up run first, for the JIT).
+            FlowBenchmarks.Quick(cells: 20, steps: 5);
+            FlowBenchmarks.Quick();
+            return;
+        }
+
         Warmup();
         Assembly("2D, 708² squares", BenchmarkProblems.Square(708));
         Assembly("3D, 55³ bricks", BenchmarkProblems.Cube(55));
@@ -39,6 +47,8 @@ public static class QuickMode
                 Solver(label, matrix, kind);
             }
         }
+
+        FlowBenchmarks.Quick();
     }
 
     private static void Warmup()
