@@ -9,7 +9,8 @@ namespace PdeFlows.Flows.Transport;
 /// </summary>
 internal sealed class ShiftedSystemCache : IDisposable
 {
-    private const int Capacity = 8;
+    // Room for the halved steps of a few `strang` rejections (two shifts each) without evicting and refactoring.
+    private const int Capacity = 24;
 
     private readonly double[] mass;
     private readonly CsrMatrix stiffness;
