@@ -11,7 +11,7 @@ namespace PdeFlows.Flows.Tests;
 /// t = 1, 2, 5, run through the splitting solver with τ = 0.1 (the reaction is exact in τ for the
 /// closed-form cases, so the only error is round-off; the χ² SFR case is integrated by DOPRI5).
 /// </summary>
-public class FisherRaoClosedFormTests
+public class FisherRaoClosedFormTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double Beta = 0.8;
 
@@ -62,6 +62,7 @@ public class FisherRaoClosedFormTests
             state = solver.AdvanceTo(state, t);
             double[] reference = exact(t);
             double error = MaxRelativeError(state.Density, reference);
+            output.WriteLine($"{name} t = {t}: max relative nodal error {error:E2}");
             Assert.True(error <= tolerance, $"{name} at t = {t}: max relative nodal error {error:E3} > {tolerance:E0}");
         }
     }
