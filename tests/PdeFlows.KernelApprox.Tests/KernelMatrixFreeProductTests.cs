@@ -15,8 +15,8 @@ public class KernelMatrixFreeProductTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(1, 5000, 5000)]
-    [InlineData(2, 2000, 2000)]
-    [InlineData(3, 2000, 2000)]
+    [InlineData(2, 5000, 5000)]
+    [InlineData(3, 5000, 5000)]
     [InlineData(2, 997, 1003)] // sizes that are not multiples of the SIMD width or the tiles
     public void Gaussian_product_matches_the_naive_double_loop(int dimension, int targetCount, int sourceCount)
     {
@@ -33,6 +33,21 @@ public class KernelMatrixFreeProductTests(ITestOutputHelper output)
         double naiveSeconds = clock.Elapsed.TotalSeconds;
         double error = NumericAssert.RelativeClose(fast, naive, Tolerance, $"d={dimension} N={targetCount} M={sourceCount}");
         output.WriteLine($"d={dimension} N={targetCount} M={sourceCount}: relative error {error:E2}, fast {fastSeconds * 1e3:F1} ms, naive {naiveSeconds * 1e3:F1} ms");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Gaussian_gradient_product_matches_the_naive_double_loop_at_5000_points(int dimension)
+    {
+        var kernel = new GaussianKernel(0.2);
+        PointSet points = TestData.RandomPoints(5000, dimension, seed: 40 + dimension);
+        double[] weights = TestData.RandomVector(5000, seed: 50 + dimension);
+        var gradient = new double[5000 * dimension];
+        KernelMatrixFreeProduct.MultiplyGradient(kernel, points, points, weights, gradient);
+        double error = NumericAssert.RelativeClose(gradient, TestData.NaiveGradientProduct(kernel, points, points, weights), Tolerance, $"gradient d={dimension} N=5000");
+        output.WriteLine($"gradient d={dimension} N=5000: relative error {error:E2}");
     }
 
     [Theory]
