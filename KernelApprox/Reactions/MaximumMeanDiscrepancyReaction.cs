@@ -4,7 +4,7 @@ using PdeFlows.Flows.Reactions;
 using PdeFlows.KernelApprox.Kernels;
 using PdeFlows.KernelApprox.LinearAlgebra;
 using PdeFlows.KernelApprox.Projection;
-using PdeFlows.KernelApprox.TimeIntegration;
+
 
 namespace PdeFlows.KernelApprox.Reactions;
 

@@ -1,6 +1,4 @@
-using PdeFlows.Flows.Reactions;
-
-namespace PdeFlows.KernelApprox.TimeIntegration;
+namespace PdeFlows.Flows.Reactions;
 
 /// <summary>
 /// The right-hand side of an autonomous ODE ẏ = f(y): writes f(<paramref name="state"/>) into <paramref name="derivative"/>.
@@ -10,15 +8,16 @@ namespace PdeFlows.KernelApprox.TimeIntegration;
 public delegate void OdeRightHandSide(ReadOnlySpan<double> state, Span<double> derivative);
 
 /// <summary>
-/// Adaptive Dormand–Prince 5(4) integration of ẏ = f(y) in the plain variables (no log
-/// transform), for flows that are not of the form u̇ = −u ρ and may change sign — the
-/// MMD-geometry reaction. Mixed error control: a step is accepted when
-/// maxᵢ |errᵢ| / (absolute + relative·max(|yᵢ|, |ŷᵢ|)) ≤ 1.
+/// Adaptive Dormand–Prince 5(4) integration of ẏ = f(y), the one integrator of the reactions:
+/// in log variables for u̇ = −u ρ (<see cref="IntegratedReaction"/>, absolute tolerance only) and in
+/// the plain variables for flows that may change sign (the MMD-geometry reaction). Mixed error
+/// control: a step is accepted when maxᵢ |errᵢ| / (absolute + relative·max(|yᵢ|, |ŷᵢ|)) ≤ 1.
 /// </summary>
 /// <remarks>
 /// Tableau of Hairer, Nørsett &amp; Wanner (Table II.5.2), FSAL, step factor
-/// 0.9·err^(−1/5) clamped to [0.2, 5]; the last suggested step is reused by the next call,
-/// so successive short calls (one per splitting step) do not restart from a tiny step.
+/// 0.9·err^(−1/5) clamped to [0.2, 5]. No state is carried from one call to the next (each starts
+/// from its own initial step), so a run resumed from a checkpoint repeats the uninterrupted run
+/// bit for bit.
 /// </remarks>
 public sealed class DormandPrinceIntegrator
 {
@@ -38,7 +37,6 @@ public sealed class DormandPrinceIntegrator
 
     private readonly double[][] stages;
     private readonly double[] trial;
-    private double suggestedStep;
 
     /// <summary>Creates the integrator for <paramref name="size"/> unknowns.</summary>
     /// <param name="size">The number of unknowns.</param>
@@ -47,9 +45,9 @@ public sealed class DormandPrinceIntegrator
     public DormandPrinceIntegrator(int size, double relativeTolerance, double absoluteTolerance)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        if (!(relativeTolerance > 0.0) || !(absoluteTolerance >= 0.0))
+        if (!(relativeTolerance >= 0.0) || !(absoluteTolerance >= 0.0) || relativeTolerance + absoluteTolerance == 0.0)
         {
-            throw new ArgumentOutOfRangeException(nameof(relativeTolerance), "Tolerances must be relative > 0 and absolute ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(relativeTolerance), "Tolerances must be ≥ 0 and not both zero.");
         }
 
         RelativeTolerance = relativeTolerance;
@@ -86,7 +84,7 @@ public sealed class DormandPrinceIntegrator
         int n = state.Length;
         rightHandSide(state, stages[0]);
         double t = 0.0;
-        double h = suggestedStep > 0.0 ? Math.Min(suggestedStep, duration) : InitialStep(state, duration);
+        double h = InitialStep(state, duration);
         int accepted = 0, rejected = 0;
         while (t < duration)
         {
@@ -137,8 +135,7 @@ public sealed class DormandPrinceIntegrator
                 trial.CopyTo(state);
                 Array.Copy(stages[6], stages[0], n);
                 accepted++;
-                suggestedStep = h * factor;
-                h = suggestedStep;
+                h *= factor;
             }
             else
             {
@@ -156,15 +153,17 @@ public sealed class DormandPrinceIntegrator
 
     private double InitialStep(ReadOnlySpan<double> state, double duration)
     {
-        double ratio = 0.0;
+        // Hairer, Nørsett & Wanner's first guess: a step that changes the state by 1% in the
+        // tolerance-scaled norm (or by 1% of the tolerance scale when the state is ~0).
+        double stateNorm = 0.0, rateNorm = 0.0;
         for (int i = 0; i < state.Length; i++)
         {
             double scale = AbsoluteTolerance + (RelativeTolerance * Math.Abs(state[i]));
-            ratio = Math.Max(ratio, Math.Abs(stages[0][i]) / Math.Max(scale, double.Epsilon));
+            stateNorm = Math.Max(stateNorm, Math.Abs(state[i]) / scale);
+            rateNorm = Math.Max(rateNorm, Math.Abs(stages[0][i]) / scale);
         }
 
-        // A step over which the fastest component moves by about tolerance^(1/5) of its scale.
-        double h = ratio > 0.0 ? Math.Pow(RelativeTolerance, -0.8) * 0.01 / ratio : duration;
+        double h = rateNorm > 0.0 ? 0.01 * Math.Max(stateNorm, 1.0) / rateNorm : duration;
         return Math.Min(Math.Max(h, duration * 1e-6), duration);
     }
 }
