@@ -79,7 +79,8 @@ internal sealed class RunSession
         var final = runner.Run(OnOutput, OnStep);
         progress.Finish();
         double wall = clock.Elapsed.TotalSeconds;
-        writer?.Finish(wall);
+        // The summary goes first: a run killed while result.h5 is being written leaves no result.h5,
+        // so --resume redoes the tail and rewrites the summary; once result.h5 exists, the summary does too.
         if (options.SummaryPath is not null)
         {
             var run = new Dictionary<string, object>
@@ -94,6 +95,8 @@ internal sealed class RunSession
             var summary = runner.Recorder.ToSummary(CommandLineApp.Version, final.Step, wall, run);
             WriteAtomically(options.SummaryPath, summary.ToJson());
         }
+
+        writer?.Finish(wall);
 
         if (!options.Quiet)
         {
@@ -146,14 +149,16 @@ internal sealed class RunSession
         }
 
         var search = CheckpointReader.LoadLatest(directory);
-        foreach (var skipped in search.Skipped)
-        {
-            stderr.WriteLine($"warning: skipping checkpoint {skipped}");
-        }
-
         if (search.Latest is not Checkpoint checkpoint)
         {
-            throw new UserError($"{directory}: no complete checkpoint to resume from", "run without --resume to start over (set [output] checkpoint_every to write checkpoints)");
+            string reasons = string.Concat(search.Skipped.Select(s => $"; skipped {s.File}: {s.Reason}"));
+            throw new UserError($"{directory}: no complete checkpoint to resume from{(search.Skipped.Count == 0 ? " (no checkpoint files)" : reasons)}",
+                "run without --resume into a new --out directory to start over (set [output] checkpoint_every to write checkpoints)");
+        }
+
+        foreach (var skipped in search.Skipped)
+        {
+            stderr.WriteLine($"warning: skipping checkpoint {skipped.File}: {skipped.Reason}");
         }
 
         try
