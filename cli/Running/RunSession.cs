@@ -86,7 +86,8 @@ internal sealed class RunSession
             var run = new Dictionary<string, object>
             {
                 ["rejected_steps"] = final.Rejected,
-                ["linear_solver"] = problem.Transport?.LinearSolverDescription ?? "none (no transport part)",
+                // A run resumed from its final checkpoint takes no transport step, so its solver is never created.
+                ["linear_solver"] = problem.Transport is null ? "none (no transport part)" : problem.Transport.LinearSolverDescription ?? LinearSolverName(problem),
                 ["factorizations"] = problem.Transport?.Factorizations ?? 0,
                 ["factorization_seconds"] = problem.Transport?.FactorizationSeconds ?? 0,
                 ["scheme"] = definition.Time.Scheme == TimeScheme.Strang ? "strang" : "lie-ie",
