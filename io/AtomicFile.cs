@@ -52,6 +52,13 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>Flushes an existing file's data to the device (fsync).</summary>
+    public static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        stream.Flush(flushToDisk: true);
+    }
+
     /// <summary>Test hook (per thread): called after the temporary file is complete, before the rename.</summary>
     internal static Action<string>? CommitHook
     {

@@ -47,7 +47,10 @@ internal sealed class RunSession
         }
 
         var runner = new FlowRunner(problem);
+        var writing = new Stopwatch(); // time spent writing the result directory (reported, docs/results-format.md "Cost")
+        writing.Start();
         ResultWriter? writer = options.OutputDirectory is null ? null : OpenWriter(problem, caseText, runner);
+        writing.Stop();
         var progress = new ProgressReporter(stderr, options.Quiet, interactive, runner.State.Time, definition.Time.End);
         int checkpointEvery = definition.Output.CheckpointEvery;
 
@@ -56,7 +59,9 @@ internal sealed class RunSession
             progress.Report(state.Time, state.Step, () => problem.Energy.Value(state.Density, problem.Setting));
             if (writer is not null && checkpointEvery > 0 && state.Step % checkpointEvery == 0)
             {
+                writing.Start();
                 writer.WriteCheckpoint(state.Step, state.Time, CheckpointContent.From(state, runner));
+                writing.Stop();
             }
         }
 
@@ -67,6 +72,7 @@ internal sealed class RunSession
                 return;
             }
 
+            writing.Start();
             // After a resume, the output at the checkpoint's own step may already be on disk.
             if (!writer.CompletedSteps.Any(s => s.Step == snapshot.Step))
             {
@@ -74,6 +80,7 @@ internal sealed class RunSession
             }
 
             writer.WriteTimeSeries(CheckpointContent.Series(runner.Recorder));
+            writing.Stop();
         }
 
         var final = runner.Run(OnOutput, OnStep);
@@ -97,12 +104,16 @@ internal sealed class RunSession
             WriteAtomically(options.SummaryPath, summary.ToJson());
         }
 
+        var finishing = Stopwatch.StartNew();
+        writing.Start();
         writer?.Finish(wall);
+        writing.Stop();
+        finishing.Stop();
 
         if (!options.Quiet)
         {
             stderr.WriteLine($"pdeflows run: {definition.Name}: {final.Step} steps to t = {final.Time:G6} in {wall:F2} s" +
-                (writer is null ? string.Empty : $"; result in {writer.Directory}") +
+                (writer is null ? string.Empty : $"; result in {writer.Directory} (writing {writing.Elapsed.TotalSeconds:F2} s, {100 * writing.Elapsed.TotalSeconds / clock.Elapsed.TotalSeconds:F1}% of the run, of which result.h5 {finishing.Elapsed.TotalSeconds:F2} s)") +
                 (options.SummaryPath is null ? string.Empty : $"; summary in {options.SummaryPath}"));
         }
 
