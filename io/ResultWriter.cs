@@ -16,6 +16,9 @@ public sealed class ResultWriter
     private readonly SimplexMesh mesh;
     private readonly ResultWriterOptions options;
     private readonly List<OutputStep> completed = [];
+    private readonly Dictionary<int, IReadOnlyDictionary<string, double[]>> fieldCache = [];
+    private long cachedBytes;
+    private readonly List<Task> pendingFlushes = [];
     private ResultProvenance provenance;
     private TimeSeries series = TimeSeries.Empty;
 
@@ -136,8 +139,25 @@ public sealed class ResultWriter
 
         var file = HdfWrite.NewFile(StepHdf.Format);
         StepHdf.Fill(file, step, time, nodeFields);
-        AtomicFile.WriteHdf(FullPath(ResultLayout.StepFile(step)), file, options.FlushToDisk);
+        // Renamed at once (a killed process loses nothing), flushed to the device in the background:
+        // fsync latency overlaps the computation, and every step file is on the device before the
+        // next checkpoint (the resume point) or result.h5 is written (WaitForFlushes).
+        string path = FullPath(ResultLayout.StepFile(step));
+        AtomicFile.WriteHdf(path, file, flushToDisk: false);
+        if (options.FlushToDisk)
+        {
+            pendingFlushes.Add(Task.Run(() => AtomicFile.FlushToDisk(path)));
+        }
+
         completed.Add(new OutputStep(step, time, nodeFields.Keys.ToList()));
+        long bytes = 8L * mesh.VertexCount * nodeFields.Count;
+        if (cachedBytes + bytes <= options.ConsolidationCacheBytes)
+        {
+            // Finish writes these copies instead of reading the step file back (reading is the slow part).
+            fieldCache[step] = nodeFields.ToDictionary(f => f.Key, f => (double[])f.Value.Clone());
+            cachedBytes += bytes;
+        }
+
         WriteXdmf(finished: false);
     }
 
@@ -148,7 +168,9 @@ public sealed class ResultWriter
         ThrowIfFinished();
         var file = HdfWrite.NewFile(ResultFormats.Series);
         file["series"] = SeriesHdf.Build(timeSeries);
-        AtomicFile.WriteHdf(FullPath(ResultLayout.SeriesFile), file, options.FlushToDisk);
+        // Not fsynced: series.h5 is an index rewritten after every output (its content is also in
+        // each checkpoint, and Resume rewrites it), so it needs the atomic rename, not the device flush.
+        AtomicFile.WriteHdf(FullPath(ResultLayout.SeriesFile), file, flushToDisk: false);
         series = timeSeries;
     }
 
@@ -165,6 +187,7 @@ public sealed class ResultWriter
             throw new ArgumentException($"checkpoint step {step} must be ≥ 0 and time {time:R} finite");
         }
 
+        WaitForFlushes();
         var file = CheckpointHdf.Build(step, time, provenance.CaseSha256, state);
         AtomicFile.WriteHdf(FullPath(ResultLayout.CheckpointFile(step)), file, options.FlushToDisk);
         if (options.CheckpointsToKeep > 0)
@@ -181,11 +204,14 @@ public sealed class ResultWriter
     /// Consolidates the run into result.h5 (mesh, every output time's fields, the series, the
     /// provenance with <paramref name="wallSeconds"/>), streaming one output time at a time, then
     /// rewrites the XDMF index to point into result.h5. steps/ and checkpoints/ are kept (they may be deleted).
+    /// Fields written by this writer are taken from an in-memory copy (up to
+    /// <see cref="ResultWriterOptions.ConsolidationCacheBytes"/>); the others are read back from their step files.
     /// </summary>
     /// <exception cref="ResultFormatException">A step file written earlier cannot be read back.</exception>
     public void Finish(double wallSeconds)
     {
         ThrowIfFinished();
+        WaitForFlushes();
         provenance = provenance with { WallSeconds = wallSeconds };
         var file = HdfWrite.NewFile(ResultFormats.Result);
         file["mesh"] = MeshHdf.Build(mesh);
@@ -216,6 +242,16 @@ public sealed class ResultWriter
         {
             foreach (var (step, datasets) in pending)
             {
+                if (fieldCache.TryGetValue(step.Step, out var cached))
+                {
+                    foreach (var (name, dataset) in datasets)
+                    {
+                        writer.Write(dataset, cached[name]);
+                    }
+
+                    continue;
+                }
+
                 using var source = HdfSource.Open(FullPath(ResultLayout.StepFile(step.Step)), StepHdf.Format);
                 foreach (var (name, dataset) in datasets)
                 {
@@ -225,9 +261,31 @@ public sealed class ResultWriter
         });
         WriteXdmf(finished: true);
         IsFinished = true;
+        fieldCache.Clear();
+        cachedBytes = 0;
     }
 
     private string FullPath(string relative) => Path.Combine(Directory, relative);
+
+    /// <summary>Waits for the background device flushes of step files (rethrowing their failures).</summary>
+    private void WaitForFlushes()
+    {
+        if (pendingFlushes.Count == 0)
+        {
+            return;
+        }
+
+        var tasks = pendingFlushes.ToArray();
+        pendingFlushes.Clear();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
 
     private void ThrowIfFinished()
     {
@@ -295,6 +353,8 @@ public sealed class ResultWriter
             return new XdmfDocument.Step(stepName, step.Time, fields);
         }).ToList();
         byte[] xdmf = XdmfDocument.Build(mesh.Dimension, mesh.VertexCount, mesh.CellCount, finished ? ResultLayout.ResultFile : ResultLayout.MeshFile, steps);
-        AtomicFile.WriteBytes(FullPath(ResultLayout.XdmfFile), xdmf, options.FlushToDisk);
+        // While running, the XDMF index is rewritten after every output and rebuilt by Resume: atomic
+        // rename only, no device flush (a killed process loses nothing); the final one is flushed.
+        AtomicFile.WriteBytes(FullPath(ResultLayout.XdmfFile), xdmf, finished && options.FlushToDisk);
     }
 }

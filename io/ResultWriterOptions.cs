@@ -12,6 +12,17 @@ public sealed record ResultWriterOptions
     /// <summary>How many of the newest checkpoints to keep (older ones are deleted after a new one is complete); 0 keeps all. Default 2.</summary>
     public int CheckpointsToKeep { get; init; } = 2;
 
-    /// <summary>Whether each file is flushed to the device (fsync) before its rename. Default true.</summary>
+    /// <summary>
+    /// Whether each data file (mesh, step, checkpoint, result.h5, final XDMF) is flushed to the device
+    /// (fsync) before its rename. Default true. The series and the XDMF index, rewritten after every
+    /// output while running, are renamed atomically but never flushed.
+    /// </summary>
     public bool FlushToDisk { get; init; } = true;
+
+    /// <summary>
+    /// How many bytes of output fields the writer keeps in memory (copies) so that
+    /// <see cref="ResultWriter.Finish"/> need not read the step files back; outputs beyond the budget,
+    /// and outputs of a resumed run written before the resume, are read from disk. Default 256 MiB; 0 disables.
+    /// </summary>
+    public long ConsolidationCacheBytes { get; init; } = 256L << 20;
 }

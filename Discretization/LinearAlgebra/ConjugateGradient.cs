@@ -3,7 +3,18 @@ namespace PdeFlows.Discretization.LinearAlgebra;
 /// <summary>Stopping rule of the conjugate gradient method: stop when ‖b − A x‖₂ ≤ RelativeTolerance · ‖b‖₂.</summary>
 /// <param name="RelativeTolerance">Relative residual target.</param>
 /// <param name="MaxIterations">Iteration cap.</param>
-public readonly record struct ConjugateGradientOptions(double RelativeTolerance = 1e-10, int MaxIterations = 10_000);
+public readonly record struct ConjugateGradientOptions(double RelativeTolerance = 1e-10, int MaxIterations = 10_000)
+{
+    /// <summary>
+    /// The default rule (1e-10 relative, 10,000 iterations). Without this constructor
+    /// <c>new ConjugateGradientOptions()</c> would be the all-zero struct (tolerance 0, no iterations),
+    /// not the primary constructor with its defaults.
+    /// </summary>
+    public ConjugateGradientOptions()
+        : this(1e-10, 10_000)
+    {
+    }
+}
 
 /// <summary>Outcome of a conjugate gradient solve.</summary>
 /// <param name="Iterations">Iterations performed.</param>

@@ -115,6 +115,10 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
 
             AddSource(rhs, time, half);
             AddSource(rhs, time + (Gamma * step), half);
+            // An iterative solver starts from the solution array's contents: start from g (not the
+            // previous step's stage), so a step depends on the state alone and a run resumed from a
+            // checkpoint repeats the uninterrupted run bit for bit.
+            g.CopyTo(stage, 0);
             systems.For(half * Alpha).Solve(rhs, stage);
 
             // Stage 2, BDF2: (M + c₂α A) g⁺ = (M g* − (1−γ)² M g) / (γ(2−γ)) + c₂ F(t+τ), c₂ = (1−γ)τ/(2−γ).

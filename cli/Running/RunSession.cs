@@ -48,7 +48,10 @@ internal sealed class RunSession
         }
 
         var runner = new FlowRunner(problem);
+        var writing = new Stopwatch(); // time spent writing the result directory (reported, docs/results-format.md "Cost")
+        writing.Start();
         ResultWriter? writer = options.OutputDirectory is null ? null : OpenWriter(problem, caseText, runner);
+        writing.Stop();
         var progress = new ProgressReporter(stderr, options.Quiet, interactive, runner.State.Time, definition.Time.End);
         int checkpointEvery = definition.Output.CheckpointEvery;
 
@@ -57,7 +60,9 @@ internal sealed class RunSession
             progress.Report(state.Time, state.Step, () => problem.Energy.Value(state.Density, problem.Setting));
             if (writer is not null && checkpointEvery > 0 && state.Step % checkpointEvery == 0)
             {
+                writing.Start();
                 writer.WriteCheckpoint(state.Step, state.Time, CheckpointContent.From(state, runner));
+                writing.Stop();
             }
         }
 
@@ -74,6 +79,7 @@ internal sealed class RunSession
                 return;
             }
 
+            writing.Start();
             // After a resume, the output at the checkpoint's own step may already be on disk.
             if (!writer.CompletedSteps.Any(s => s.Step == snapshot.Step))
             {
@@ -81,18 +87,21 @@ internal sealed class RunSession
             }
 
             writer.WriteTimeSeries(CheckpointContent.Series(runner.Recorder));
+            writing.Stop();
         }
 
         var final = runner.Run(OnOutput, OnStep);
         progress.Finish();
         double wall = clock.Elapsed.TotalSeconds;
-        writer?.Finish(wall);
+        // The summary goes first: a run killed while result.h5 is being written leaves no result.h5,
+        // so --resume redoes the tail and rewrites the summary; once result.h5 exists, the summary does too.
         if (options.SummaryPath is not null)
         {
             var run = new Dictionary<string, object>
             {
                 ["rejected_steps"] = final.Rejected,
-                ["linear_solver"] = problem.Transport?.LinearSolverDescription ?? "none (no transport part)",
+                // A run resumed from its final checkpoint takes no transport step, so its solver is never created.
+                ["linear_solver"] = problem.Transport is null ? "none (no transport part)" : problem.Transport.LinearSolverDescription ?? LinearSolverName(problem),
                 ["factorizations"] = problem.Transport?.Factorizations ?? 0,
                 ["factorization_seconds"] = problem.Transport?.FactorizationSeconds ?? 0,
                 ["scheme"] = definition.Time.Scheme == TimeScheme.Strang ? "strang" : "lie-ie",
@@ -107,10 +116,16 @@ internal sealed class RunSession
             WriteAtomically(options.SummaryPath, summary.ToJson());
         }
 
+        var finishing = Stopwatch.StartNew();
+        writing.Start();
+        writer?.Finish(wall);
+        writing.Stop();
+        finishing.Stop();
+
         if (!options.Quiet)
         {
             stderr.WriteLine($"pdeflows run: {definition.Name}: {final.Step} steps to t = {final.Time:G6} in {wall:F2} s" +
-                (writer is null ? string.Empty : $"; result in {writer.Directory}") +
+                (writer is null ? string.Empty : $"; result in {writer.Directory} (writing {writing.Elapsed.TotalSeconds:F2} s, {100 * writing.Elapsed.TotalSeconds / clock.Elapsed.TotalSeconds:F1}% of the run, of which result.h5 {finishing.Elapsed.TotalSeconds:F2} s)") +
                 (options.SummaryPath is null ? string.Empty : $"; summary in {options.SummaryPath}"));
         }
 
@@ -179,14 +194,16 @@ internal sealed class RunSession
         }
 
         var search = CheckpointReader.LoadLatest(directory);
-        foreach (var skipped in search.Skipped)
-        {
-            stderr.WriteLine($"warning: skipping checkpoint {skipped}");
-        }
-
         if (search.Latest is not Checkpoint checkpoint)
         {
-            throw new UserError($"{directory}: no complete checkpoint to resume from", "run without --resume to start over (set [output] checkpoint_every to write checkpoints)");
+            string reasons = string.Concat(search.Skipped.Select(s => $"; skipped {s.File}: {s.Reason}"));
+            throw new UserError($"{directory}: no complete checkpoint to resume from{(search.Skipped.Count == 0 ? " (no checkpoint files)" : reasons)}",
+                "run without --resume into a new --out directory to start over (set [output] checkpoint_every to write checkpoints)");
+        }
+
+        foreach (var skipped in search.Skipped)
+        {
+            stderr.WriteLine($"warning: skipping checkpoint {skipped.File}: {skipped.Reason}");
         }
 
         try
