@@ -238,7 +238,8 @@ internal sealed class RunSession
             logG[i] = Math.Log(g[i]);
         }
 
-        return new Dictionary<string, double[]> { ["u"] = density, ["g"] = g, ["log_g"] = logG, ["pi"] = pi.ToArray() };
+        // π itself is constant (π = u/g); writing it at every output would add a quarter to the data.
+        return new Dictionary<string, double[]> { ["u"] = density, ["g"] = g, ["log_g"] = logG };
     }
 
     private static string LinearSolverName(FlowProblem problem)
