@@ -18,7 +18,7 @@ public sealed class ResultWriter
     private readonly List<OutputStep> completed = [];
     private readonly Dictionary<int, IReadOnlyDictionary<string, double[]>> fieldCache = [];
     private long cachedBytes;
-    private readonly List<Task> pendingFlushes = [];
+    private Task backgroundWrites = Task.CompletedTask;
     private ResultProvenance provenance;
     private TimeSeries series = TimeSeries.Empty;
 
@@ -137,29 +137,50 @@ public sealed class ResultWriter
             }
         }
 
-        var file = HdfWrite.NewFile(StepHdf.Format);
-        StepHdf.Fill(file, step, time, nodeFields);
-        // Renamed at once (a killed process loses nothing), flushed to the device in the background:
-        // fsync latency overlaps the computation, and every step file is on the device before the
-        // next checkpoint (the resume point) or result.h5 is written (WaitForFlushes).
+        var output = new OutputStep(step, time, nodeFields.Keys.ToList());
+        var fields = nodeFields.ToDictionary(f => f.Key, f => (double[])f.Value.Clone());
+
+        // With WriteStepsInBackground the step file and the XDMF index that lists it are written by a
+        // background task, in order, so the writing overlaps the computation. Each file is still written
+        // under a temporary name and renamed; every queued write is on disk before the next checkpoint
+        // (the resume point) or result.h5 is written (WaitForBackgroundWrites), where a failure
+        // surfaces.
+        var listed = completed.Append(output).ToList();
         string path = FullPath(ResultLayout.StepFile(step));
-        AtomicFile.WriteHdf(path, file, flushToDisk: false);
-        if (options.FlushToDisk)
+        void Write()
         {
-            pendingFlushes.Add(Task.Run(() => AtomicFile.FlushToDisk(path)));
+            var file = HdfWrite.NewFile(StepHdf.Format);
+            StepHdf.Fill(file, step, time, fields);
+            AtomicFile.WriteHdf(path, file, options.FlushToDisk);
+            WriteXdmf(listed, finished: false);
         }
 
-        completed.Add(new OutputStep(step, time, nodeFields.Keys.ToList()));
-        long bytes = 8L * mesh.VertexCount * nodeFields.Count;
+        if (!options.WriteStepsInBackground)
+        {
+            Write(); // a failure here leaves the output unlisted, so the same step can be written again
+        }
+        else
+        {
+            var previous = backgroundWrites;
+            backgroundWrites = Task.Run(() =>
+            {
+                previous.GetAwaiter().GetResult();
+                Write();
+            });
+        }
+
+        completed.Add(output);
+        long bytes = 8L * mesh.VertexCount * fields.Count;
         if (cachedBytes + bytes <= options.ConsolidationCacheBytes)
         {
             // Finish writes these copies instead of reading the step file back (reading is the slow part).
-            fieldCache[step] = nodeFields.ToDictionary(f => f.Key, f => (double[])f.Value.Clone());
+            fieldCache[step] = fields;
             cachedBytes += bytes;
         }
-
-        WriteXdmf(finished: false);
     }
+
+    /// <summary>Waits until every output handed to <see cref="WriteOutputStep"/> is on disk (see <see cref="ResultWriterOptions.WriteStepsInBackground"/>).</summary>
+    public void Flush() => WaitForBackgroundWrites();
 
     /// <summary>Writes the summary series (replacing series.h5 as a whole; pass the whole series so far).</summary>
     public void WriteTimeSeries(TimeSeries timeSeries)
@@ -187,7 +208,7 @@ public sealed class ResultWriter
             throw new ArgumentException($"checkpoint step {step} must be ≥ 0 and time {time:R} finite");
         }
 
-        WaitForFlushes();
+        WaitForBackgroundWrites();
         var file = CheckpointHdf.Build(step, time, provenance.CaseSha256, state);
         AtomicFile.WriteHdf(FullPath(ResultLayout.CheckpointFile(step)), file, options.FlushToDisk);
         if (options.CheckpointsToKeep > 0)
@@ -211,7 +232,7 @@ public sealed class ResultWriter
     public void Finish(double wallSeconds)
     {
         ThrowIfFinished();
-        WaitForFlushes();
+        WaitForBackgroundWrites();
         provenance = provenance with { WallSeconds = wallSeconds };
         var file = HdfWrite.NewFile(ResultFormats.Result);
         file["mesh"] = MeshHdf.Build(mesh);
@@ -267,24 +288,12 @@ public sealed class ResultWriter
 
     private string FullPath(string relative) => Path.Combine(Directory, relative);
 
-    /// <summary>Waits for the background device flushes of step files (rethrowing their failures).</summary>
-    private void WaitForFlushes()
+    /// <summary>Waits for the queued step-file writes (rethrowing their failure).</summary>
+    private void WaitForBackgroundWrites()
     {
-        if (pendingFlushes.Count == 0)
-        {
-            return;
-        }
-
-        var tasks = pendingFlushes.ToArray();
-        pendingFlushes.Clear();
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        var pending = backgroundWrites;
+        backgroundWrites = Task.CompletedTask;
+        pending.GetAwaiter().GetResult();
     }
 
     private void ThrowIfFinished()
@@ -342,9 +351,11 @@ public sealed class ResultWriter
         AtomicFile.WriteHdf(FullPath(ResultLayout.MeshFile), file, options.FlushToDisk);
     }
 
-    private void WriteXdmf(bool finished)
+    private void WriteXdmf(bool finished) => WriteXdmf(completed, finished);
+
+    private void WriteXdmf(IReadOnlyList<OutputStep> listed, bool finished)
     {
-        var steps = completed.Select(step =>
+        var steps = listed.Select(step =>
         {
             string stepName = ResultLayout.StepName(step.Step);
             var fields = step.FieldNames.Select(name => finished

@@ -25,4 +25,13 @@ public sealed record ResultWriterOptions
     /// and outputs of a resumed run written before the resume, are read from disk. Default 256 MiB; 0 disables.
     /// </summary>
     public long ConsolidationCacheBytes { get; init; } = 256L << 20;
+
+    /// <summary>
+    /// Whether step files (and the XDMF index listing them) are written by a background task, in
+    /// order, so output overlaps the computation. Every queued write is complete before the next
+    /// checkpoint, before result.h5, and on <see cref="ResultWriter.Flush"/>; until then a step that
+    /// was handed over may not be on disk yet (a crash loses only outputs after the last checkpoint,
+    /// which a resume recomputes). Default false (each call returns with its file written).
+    /// </summary>
+    public bool WriteStepsInBackground { get; init; }
 }

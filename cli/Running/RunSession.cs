@@ -185,7 +185,7 @@ internal sealed class RunSession
         {
             try
             {
-                return ResultWriter.Create(directory, problem.Mesh, provenance);
+                return ResultWriter.Create(directory, problem.Mesh, provenance, WriterOptions);
             }
             catch (InvalidOperationException e)
             {
@@ -208,7 +208,7 @@ internal sealed class RunSession
 
         try
         {
-            var writer = ResultWriter.Resume(directory, problem.Mesh, provenance, checkpoint);
+            var writer = ResultWriter.Resume(directory, problem.Mesh, provenance, checkpoint, WriterOptions);
             CheckpointContent.Restore(checkpoint, runner);
             if (!options.Quiet)
             {
@@ -226,6 +226,9 @@ internal sealed class RunSession
             throw new UserError($"{checkpoint.File}: {e.Message}", "the checkpoint does not fit this case; run without --resume");
         }
     }
+
+    /// <summary>Step files are written in the background: output overlaps the solve (checkpoints and result.h5 wait for them).</summary>
+    private static ResultWriterOptions WriterOptions => new() { WriteStepsInBackground = true };
 
     private static Dictionary<string, double[]> NodeFields(FlowProblem problem, double[] density)
     {
