@@ -20,7 +20,7 @@ namespace PdeFlows.Verification.Demo;
 public sealed class DemoComponentProvider : IFlowComponentProvider
 {
     /// <summary>The local error tolerance on log u of the demo's kernel reactions.</summary>
-    public const double LogIntegratorTolerance = 1e-7;
+    public const double LogIntegratorTolerance = 1e-6;
 
     private static readonly KernelReactionOptions Options = new() { LogIntegratorTolerance = LogIntegratorTolerance };
 

@@ -33,29 +33,47 @@ public static class Demonstration
         var caseFiles = new List<string>();
         var resultDirectories = new List<string>();
 
-        CaseRunResult RunCase(string fileName, string text, string runName)
+        // Case files are written first (in order); the runs are independent and go in parallel.
+        (string Text, string Path, string Run) Prepare(string fileName, string text, string runName)
         {
             text = options.CaseTextFilter?.Invoke(text) ?? text;
             string casePath = Path.Combine(cases, fileName);
             File.WriteAllText(casePath, text);
             caseFiles.Add(casePath);
-            var result = CaseRun.Execute(text, casePath, Path.Combine(runs, runName), DemoComponentProvider.Instance, cancellation);
-            resultDirectories.Add(result.ResultDirectory);
-            options.Log?.Invoke($"{result.Name}: {result.Steps} steps, {result.Mesh.VertexCount} nodes, {result.WallSeconds:F1} s -> {result.ResultDirectory}");
-            return result;
+            resultDirectories.Add(Path.Combine(runs, runName));
+            return (text, casePath, Path.Combine(runs, runName));
         }
 
-        var swfr = RunCase(DemoCaseFiles.SphericalWassersteinFisherRao, DemoCaseFiles.Text(DemoCaseFiles.SphericalWassersteinFisherRao), "swfr");
-        var w = RunCase(DemoCaseFiles.Wasserstein, DemoCaseFiles.Text(DemoCaseFiles.Wasserstein), "w");
-        var sfr = RunCase(DemoCaseFiles.SphericalFisherRao, DemoCaseFiles.Text(DemoCaseFiles.SphericalFisherRao), "sfr");
-        var exact = RunCase(DemoCaseFiles.LambdaExact, DemoCaseFiles.Text(DemoCaseFiles.LambdaExact), "lambda-exact");
-        var kernelRuns = new List<(double Lambda, CaseRunResult Run)>();
+        var jobs = new List<(string Text, string Path, string Run)>
+        {
+            Prepare(DemoCaseFiles.SphericalWassersteinFisherRao, DemoCaseFiles.Text(DemoCaseFiles.SphericalWassersteinFisherRao), "swfr"),
+            Prepare(DemoCaseFiles.Wasserstein, DemoCaseFiles.Text(DemoCaseFiles.Wasserstein), "w"),
+            Prepare(DemoCaseFiles.SphericalFisherRao, DemoCaseFiles.Text(DemoCaseFiles.SphericalFisherRao), "sfr"),
+            Prepare(DemoCaseFiles.LambdaExact, DemoCaseFiles.Text(DemoCaseFiles.LambdaExact), "lambda-exact"),
+        };
         foreach (double lambda in options.Lambdas)
         {
             string tag = DemoCaseFiles.LambdaTag(lambda);
-            kernelRuns.Add((lambda, RunCase($"lambda-kernel-{tag}.toml", DemoCaseFiles.KernelCaseText(lambda), $"lambda-kernel-{tag}")));
+            jobs.Add(Prepare($"lambda-kernel-{tag}.toml", DemoCaseFiles.KernelCaseText(lambda), $"lambda-kernel-{tag}"));
         }
 
+        var results = new CaseRunResult[jobs.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
+
+        // The slowest jobs (the kernel runs, last) start first.
+        Parallel.ForEach(Enumerable.Range(0, jobs.Count).Reverse(), parallel, j =>
+        {
+            var result = CaseRun.Execute(jobs[j].Text, jobs[j].Path, jobs[j].Run, DemoComponentProvider.Instance, cancellation);
+            lock (results)
+            {
+                options.Log?.Invoke($"{result.Name}: {result.Steps} steps, {result.Mesh.VertexCount} nodes, {result.WallSeconds:F1} s -> {result.ResultDirectory}");
+            }
+
+            results[j] = result;
+        });
+
+        var (swfr, w, sfr, exact) = (results[0], results[1], results[2], results[3]);
+        var kernelRuns = options.Lambdas.Select((lambda, i) => (lambda, results[4 + i])).ToList();
         ConvergenceTable table = LambdaSweep.Compare(exact, kernelRuns);
         string tableMarkdown = Path.Combine(root, "lambda-sweep.md");
         string tableCsv = Path.Combine(root, "lambda-sweep.csv");
