@@ -20,7 +20,7 @@ internal static class DemoCommand
             return ErrorReporting.Guard("demo", stderr, () =>
             {
                 string folder = parse.GetValue(output) ?? DefaultOutput;
-                EnsureWritable(folder);
+                WritableFolder.Ensure(folder, "--out DIR");
                 stderr.WriteLine($"pdeflows demo: writing to {Path.GetFullPath(folder)}");
                 var outcome = Demonstration.Run(folder, DemoOptions.Default with { Log = line => stderr.WriteLine($"  {line}") });
                 stdout.WriteLine($"report:   {outcome.ReportPath}");
@@ -33,21 +33,5 @@ internal static class DemoCommand
             });
         });
         return command;
-    }
-
-    /// <summary>Creates the folder and checks that a file can be written there, before any work.</summary>
-    private static void EnsureWritable(string folder)
-    {
-        string probe = Path.Combine(folder, $".pdeflows-write-test-{Environment.ProcessId}");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new UserError($"cannot write to the output folder '{folder}': {e.Message}", "choose a writable folder with --out DIR");
-        }
     }
 }
