@@ -62,7 +62,7 @@ public static class DemoReport
         text.AppendLine("there, so alone it waits until that seed has grown; together, diffusion puts a seed in the right");
         text.AppendLine("mode quickly and the reaction grows it: swfr moves the mass fastest.");
         text.AppendLine();
-        text.AppendLine("Energy and dissipation over time (log scale; both decrease along every flow):");
+        text.AppendLine("Energy and dissipation over time (log scale): the energy decreases along every flow; the dissipation peaks while mass moves between the modes:");
         text.AppendLine();
         text.AppendLine(inv, $"![energy and dissipation]({Figure("energy-dissipation.png")})");
         text.AppendLine();
@@ -74,7 +74,7 @@ public static class DemoReport
         text.AppendLine("(`reaction = \"kernel-fr-spherical\"`, Gaussian kernel σ = 0.5) and keeps the same transport, mesh and time grid,");
         text.AppendLine("so the difference is the kernel error alone. Errors are the sup over the output times of the lumped L¹");
         text.AppendLine("distance Σ mᵢ |u_λ − u|ᵢ and of the energy gap |E(u_λ) − E(u)|. (The demo integrates the kernel");
-        text.AppendLine(inv, $"reaction at the local tolerance {DemoComponentProvider.LogIntegratorTolerance:G1} instead of `pdeflows run`'s 1e-11; a rerun agrees to the digits shown.)");
+        text.AppendLine(inv, $"reaction at the local tolerance {DemoComponentProvider.LogIntegratorTolerance.ToString("0e-0", inv)} instead of `pdeflows run`'s 1e-11; a rerun agrees to the digits shown.)");
         text.AppendLine();
         text.AppendLine(outcome.Table.ToMarkdown().TrimEnd());
         text.AppendLine();
