@@ -23,14 +23,7 @@ internal static class PlotCommand
                 }
 
                 string folder = parse.GetValue(output) ?? Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "plots");
-                try
-                {
-                    Directory.CreateDirectory(folder);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new UserError($"cannot create the output folder '{folder}': {e.Message}", "choose a writable folder with --out");
-                }
+                WritableFolder.Ensure(folder, "--out DIR");
 
                 foreach (string file in ResultPlotter.PlotAll(path, folder))
                 {

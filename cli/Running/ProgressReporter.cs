@@ -61,6 +61,8 @@ internal sealed class ProgressReporter
     {
         if (drewLiveLine)
         {
+            // Redraw the bar full, so the terminal does not keep the last partial percentage.
+            output.Write($"\r[{new string('#', 30)}] 100%  t = {endTime:G4}/{endTime:G4}  done in {clock.Elapsed.TotalSeconds:F1} s".PadRight(100));
             output.WriteLine();
         }
     }

@@ -173,7 +173,12 @@ internal sealed class RunSession
         string? folder = Path.GetDirectoryName(Path.GetFullPath(options.SummaryPath));
         if (folder is not null && !Directory.Exists(folder))
         {
-            throw new UserError($"cannot write the summary '{options.SummaryPath}': the folder '{folder}' does not exist");
+            throw new UserError($"cannot write the summary '{options.SummaryPath}': the folder '{folder}' does not exist", "create the folder first, or give another --summary path");
+        }
+
+        if (folder is not null)
+        {
+            WritableFolder.Ensure(folder, "--summary");
         }
     }
 
@@ -181,6 +186,7 @@ internal sealed class RunSession
     {
         string directory = options.OutputDirectory!;
         var provenance = ResultProvenance.ForCurrentProcess(problem.Definition.Name, caseText, ParametersJson(problem), [], LinearSolverName(problem));
+        WritableFolder.Ensure(directory, "--out");
         if (!options.Resume)
         {
             try
