@@ -109,12 +109,18 @@ public sealed record StudyReference(
     CaseDefinition? OtherCase = null,
     Flows.Expressions.CompiledExpression? ExactDensity = null);
 
-/// <summary>An expected order: the fitted slope of <paramref name="Metric"/> over the last <paramref name="Tail"/> rows must be within the tolerance.</summary>
-/// <param name="Metric">The metric checked.</param>
-/// <param name="Order">The expected order (signed, p = log(e₂/e₁)/log(P₂/P₁)).</param>
-/// <param name="Tolerance">The allowed deviation.</param>
+/// <summary>
+/// What a study expects: an order (the fitted slope of <paramref name="Metric"/> over the last
+/// <paramref name="Tail"/> rows within the tolerance) and/or a bound (the errors of
+/// <paramref name="BoundMetrics"/> in the last row at most <paramref name="Bound"/>).
+/// </summary>
+/// <param name="Metric">The metric whose order is checked.</param>
+/// <param name="Order">The expected order (signed, p = log(e₂/e₁)/log(P₂/P₁)), or null.</param>
+/// <param name="Tolerance">The allowed deviation of the order.</param>
 /// <param name="Tail">The rows fitted, counted from the last (null: all).</param>
-public sealed record StudyExpectation(StudyMetric Metric, double Order, double Tolerance, int? Tail);
+/// <param name="Bound">The largest error allowed in the last row, or null.</param>
+/// <param name="BoundMetrics">The metrics the bound applies to.</param>
+public sealed record StudyExpectation(StudyMetric Metric, double? Order, double Tolerance, int? Tail, double? Bound, IReadOnlyList<StudyMetric> BoundMetrics);
 
 /// <summary>
 /// A validated study file (Verification/Studies/StudyFileLoader): a base case, one swept parameter,

@@ -25,7 +25,7 @@ public static class StudyFileLoader
         ["sweep"] = ["parameter", "values"],
         ["reference"] = ["kind", "closed_form", "reaction", "step", "scheme", "case", "density"],
         ["metrics"] = ["names", "times", "mmd_kernel", "mmd_bandwidth"],
-        ["expected"] = ["metric", "order", "tolerance", "tail"],
+        ["expected"] = ["metric", "order", "tolerance", "tail", "bound", "bound_metrics"],
     };
 
     private static readonly (string Name, StudySweepParameter Value)[] SweepNames =
@@ -338,8 +338,25 @@ public static class StudyFileLoader
             throw table.Error("metric", "the checked metric must be one of [metrics] names");
         }
 
-        double order = table.OptionalNumber("order") ?? throw table.Error("order", "missing required key");
-        double tolerance = table.OptionalNumber("tolerance") ?? throw table.Error("tolerance", "missing required key");
+        double? order = table.OptionalNumber("order");
+        double? bound = table.OptionalNumber("bound");
+        if (order is null && bound is null)
+        {
+            throw table.Error("order", "missing: give an expected order (with tolerance) or a bound, or both");
+        }
+
+        if (bound is <= 0)
+        {
+            throw table.Error("bound", "must be > 0");
+        }
+
+        double tolerance = table.OptionalNumber("tolerance") ?? (order is null ? 0 : throw table.Error("tolerance", "missing required key (the allowed deviation of the order)"));
+        StudyMetric[] boundMetrics = table.OptionalStrings("bound_metrics")?.Select(n => Choice(table, "bound_metrics", n, MetricNames)).ToArray() ?? [metric];
+        if (boundMetrics.Any(m => !metrics.Contains(m)))
+        {
+            throw table.Error("bound_metrics", "every bounded metric must be one of [metrics] names");
+        }
+
         if (tolerance < 0)
         {
             throw table.Error("tolerance", "must be ≥ 0");
@@ -351,7 +368,7 @@ public static class StudyFileLoader
             throw table.Error("tail", "a fitted order needs at least 2 rows");
         }
 
-        return new StudyExpectation(metric, order, tolerance, tail);
+        return new StudyExpectation(metric, order, tolerance, tail, bound, boundMetrics);
     }
 
     private static T Choice<T>(StudyTomlTable table, string key, string name, (string Name, T Value)[] choices)

@@ -33,6 +33,13 @@ public static class StudyOutputWriter
             markdown += Environment.NewLine + verdict.Message.Split(Environment.NewLine)[0] + Environment.NewLine;
         }
 
+        if (result.Definition.Expected is { Bound: double bound } expected)
+        {
+            markdown += Environment.NewLine + (result.BoundFailures.Count == 0
+                ? $"passed: every last-row error of {string.Join(", ", expected.BoundMetrics)} ≤ {bound:E1}"
+                : "FAILED: " + string.Join("; ", result.BoundFailures)) + Environment.NewLine;
+        }
+
         written.Add(WriteText(Path.Combine(directory, "table.md"), markdown));
         written.Add(WriteText(Path.Combine(directory, "table.csv"), table.ToCsv()));
         written.Add(WriteText(Path.Combine(directory, "table.tex"), table.ToLatex()));

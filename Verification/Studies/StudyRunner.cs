@@ -93,13 +93,29 @@ public static class StudyRunner
         }
 
         OrderVerdict? verdict = null;
+        var boundFailures = new List<string>();
         if (study.Expected is { } expected)
         {
             Metric column = columns.Last(c => c.Metric == expected.Metric).Column;
-            verdict = table.CheckOrder(column, expected.Order, expected.Tolerance, expected.Tail);
+            if (expected.Order is double order)
+            {
+                verdict = table.CheckOrder(column, order, expected.Tolerance, expected.Tail);
+            }
+
+            if (expected.Bound is double bound)
+            {
+                foreach (var (metric, _, boundColumn) in columns.Where(c => expected.BoundMetrics.Contains(c.Metric)))
+                {
+                    double last = table.Errors(boundColumn)[^1];
+                    if (!(last <= bound))
+                    {
+                        boundFailures.Add($"{boundColumn.Name} = {last:E3} in the last row exceeds the bound {bound:E1}");
+                    }
+                }
+            }
         }
 
-        return new StudyResult(study, table, verdict, runs, references);
+        return new StudyResult(study, table, verdict, runs, references, boundFailures);
     }
 
     /// <summary>The swept parameter of the table.</summary>
