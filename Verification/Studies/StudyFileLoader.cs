@@ -45,6 +45,9 @@ public static class StudyFileLoader
         ("mass", StudyMetric.Mass), ("mean", StudyMetric.Mean), ("covariance", StudyMetric.Covariance),
     ];
 
+    /// <summary>The study-file name of a closed form (<c>fr-kl</c>, …).</summary>
+    public static string ClosedFormName(StudyClosedForm form) => ClosedFormNames.First(c => c.Value == form).Name;
+
     /// <summary>Reads the study file at <paramref name="path"/>.</summary>
     /// <exception cref="CaseFileException">The file cannot be read or is not a valid study.</exception>
     public static StudyDefinition Load(string path)

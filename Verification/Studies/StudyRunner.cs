@@ -171,7 +171,7 @@ public static class StudyRunner
 
     private static string ReferenceText(StudyReference reference) => reference.Kind switch
     {
-        StudyReferenceKind.ClosedForm => $"against the closed form {reference.ClosedForm}",
+        StudyReferenceKind.ClosedForm => $"against the closed form {StudyFileLoader.ClosedFormName(reference.ClosedForm!.Value)}",
         StudyReferenceKind.Finest => "against the finest run",
         StudyReferenceKind.ExactDensity => $"against u* = {reference.ExactDensity}",
         _ => "against the reference case" + (reference.Reaction is { } r ? $" (reaction {CaseChoiceNames.NameOf(r)})" : "") + (reference.Step is { } s ? $" (τ = {s.ToString("G3", CultureInfo.InvariantCulture)})" : ""),

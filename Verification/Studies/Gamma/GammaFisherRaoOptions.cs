@@ -24,9 +24,11 @@ public sealed record GammaRegime(string Name, string Density, string Description
 /// </summary>
 /// <param name="Cells">Cells of the interval (nodes = cells + 1).</param>
 /// <param name="End">T.</param>
-/// <param name="SampleStep">Spacing of the samples (and the splitting step; the reaction is integrated adaptively inside each step).</param>
+/// <param name="SampleStep">Spacing of the samples after <paramref name="EarlyEnd"/> (and the splitting step there; the reaction is integrated adaptively inside each step).</param>
+/// <param name="EarlyEnd">End of the early, fast phase sampled at <paramref name="EarlyStep"/>.</param>
+/// <param name="EarlyStep">Spacing of the samples on [0, EarlyEnd].</param>
 /// <param name="Lambdas">The λ sweep, decreasing.</param>
-/// <param name="Kernels">The kernels.</param>
+/// <param name="Kernels">The kernels (all for the spherical flow with the first regime; the first one elsewhere).</param>
 /// <param name="Regimes">The initial data.</param>
 /// <param name="Potential">The target potential V (π ∝ e^{−V}).</param>
 /// <param name="MetricBandwidth">Bandwidth of the Gaussian kernel of the MMD error metric.</param>
@@ -34,6 +36,8 @@ public sealed record GammaFisherRaoOptions(
     int Cells,
     double End,
     double SampleStep,
+    double EarlyEnd,
+    double EarlyStep,
     IReadOnlyList<double> Lambdas,
     IReadOnlyList<GammaKernel> Kernels,
     IReadOnlyList<GammaRegime> Regimes,
@@ -45,6 +49,8 @@ public sealed record GammaFisherRaoOptions(
         200,
         4.0,
         0.02,
+        0.4,
+        0.002,
         [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8],
         [new(KernelKind.Gaussian, 0.3), new(KernelKind.Gaussian, 0.6), new(KernelKind.Matern52, 0.3), new(KernelKind.Matern52, 0.6)],
         [
@@ -82,12 +88,21 @@ public sealed record GammaFisherRaoOptions(
         times = [{{string.Join(", ", SampleTimes().Select(Format))}}]
         """;
 
-    /// <summary>The sample times 0, Δ, 2Δ, …, T (an even number of intervals, for Simpson's rule).</summary>
+    /// <summary>
+    /// The sample times: [0, EarlyEnd] at EarlyStep, then [EarlyEnd, T] at SampleStep, each segment
+    /// with an even number of intervals (composite Simpson's rule per segment,
+    /// <see cref="GammaPathMeasurement.Simpson"/>): the dissipation changes fastest early on.
+    /// </summary>
     public double[] SampleTimes()
     {
-        int intervals = (int)Math.Round(End / SampleStep);
-        intervals += intervals % 2;
-        return Enumerable.Range(0, intervals + 1).Select(k => End * k / intervals).ToArray();
+        static IEnumerable<double> Segment(double from, double to, double step, bool includeFirst)
+        {
+            int intervals = Math.Max(2, (int)Math.Round((to - from) / step));
+            intervals += intervals % 2;
+            return Enumerable.Range(includeFirst ? 0 : 1, intervals + (includeFirst ? 1 : 0)).Select(k => from + ((to - from) * k / intervals));
+        }
+
+        return [.. Segment(0, EarlyEnd, EarlyStep, true), .. Segment(EarlyEnd, End, SampleStep, false)];
     }
 
     private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

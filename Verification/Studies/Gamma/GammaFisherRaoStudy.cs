@@ -36,29 +36,50 @@ public static class GammaFisherRaoStudy
         var report = new StringBuilder();
         var failures = new List<string>();
         var all = new List<(string Key, GammaPathMeasurement Measurement)>();
+        var jobs = new List<(GammaRegime Regime, bool Spherical, GammaKernel Kernel, double Lambda)>();
+        foreach (GammaRegime regime in options.Regimes)
+        {
+            foreach (bool spherical in new[] { true, false })
+            {
+                foreach (GammaKernel kernel in KernelsOf(options, regime, spherical))
+                {
+                    jobs.AddRange(options.Lambdas.Select(lambda => (regime, spherical, kernel, lambda)));
+                }
+            }
+        }
+
+        // Independent runs: two at a time (the machine this was written for has two cores).
+        var measurements = new GammaPathMeasurement[jobs.Count];
+        var gate = new object();
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(2, Environment.ProcessorCount)), CancellationToken = cancellation }, j =>
+        {
+            var (regime, spherical, kernel, lambda) = jobs[j];
+            CaseDefinition definition = CaseFileLoader.Parse(options.CaseText(regime, spherical, kernel, lambda), "gamma-fr.toml");
+            var measurement = GammaPathMeasurement.Measure(definition, options.MetricBandwidth, cancellation);
+            measurements[j] = measurement;
+            lock (gate)
+            {
+                progress?.WriteLine($"  {regime.Name}, {FlowName(spherical)}, {kernel}, λ = {lambda:G1}: sup L¹ {measurement.L1.Max():E2}, EDB {measurement.EdbResidual:E1}, {measurement.WallSeconds:F1} s");
+            }
+        });
+
+        int next = 0;
         foreach (GammaRegime regime in options.Regimes)
         {
             report.AppendLine($"## {regime.Name}: {regime.Description}").AppendLine();
             foreach (bool spherical in new[] { true, false })
             {
-                string flow = spherical ? "spherical λ-FRk vs SFR" : "λ-FRk vs FR";
-                var kernels = spherical ? options.Kernels : options.Kernels.Take(1).ToList();
+                string flow = FlowName(spherical);
+                var kernels = KernelsOf(options, regime, spherical);
                 var curves = new List<NamedCurve>();
                 foreach (GammaKernel kernel in kernels)
                 {
-                    var sweep = new List<GammaPathMeasurement>();
-                    foreach (double lambda in options.Lambdas)
-                    {
-                        CaseDefinition definition = CaseFileLoader.Parse(options.CaseText(regime, spherical, kernel, lambda), "gamma-fr.toml");
-                        var measurement = GammaPathMeasurement.Measure(definition, options.MetricBandwidth, cancellation);
-                        sweep.Add(measurement);
-                        all.Add(($"{regime.Name}/{(spherical ? "sfr" : "fr")}/{CaseChoiceNames.NameOf(kernel.Kind)}-{kernel.Bandwidth:G3}/{lambda:E0}", measurement));
-                        progress?.WriteLine($"  {regime.Name}, {flow}, {kernel}, λ = {lambda:G1}: sup L¹ {measurement.L1.Max():E2}, EDB {measurement.EdbResidual:E1}, {measurement.WallSeconds:F1} s");
-                    }
-
+                    var sweep = measurements.Skip(next).Take(options.Lambdas.Count).ToList();
+                    next += options.Lambdas.Count;
+                    all.AddRange(sweep.Select(m => ($"{regime.Name}/{(spherical ? "sfr" : "fr")}/{CaseChoiceNames.NameOf(kernel.Kind)}-{kernel.Bandwidth:G3}/{m.Lambda:E0}", m)));
                     string title = $"{regime.Name}, {flow}, {kernel}";
                     report.Append(GammaFisherRaoReport.Section(title, options.Lambdas, sweep, spherical, regime.Name == options.Regimes[0].Name, failures));
-                    curves.Add(new NamedCurve(kernel.ToString(), options.Lambdas, sweep.Select(s => s.L1.Max()).ToArray()));
+                    curves.Add(new NamedCurve(kernel.ToString(), options.Lambdas, sweep.Select(m => m.L1.Max()).ToArray()));
                     if (kernel == kernels[0])
                     {
                         string stem = $"{regime.Name}-{(spherical ? "sfr" : "fr")}";
@@ -77,6 +98,12 @@ public static class GammaFisherRaoStudy
         File.WriteAllText(Path.Combine(directory, "report.md"), report.ToString());
         return new BuiltinStudyOutcome(Name, report.ToString(), failures);
     }
+
+    /// <summary>All kernels for the spherical flow of the first regime; the first kernel elsewhere (run time).</summary>
+    private static IReadOnlyList<GammaKernel> KernelsOf(GammaFisherRaoOptions options, GammaRegime regime, bool spherical) =>
+        spherical && regime == options.Regimes[0] ? options.Kernels : options.Kernels.Take(1).ToList();
+
+    private static string FlowName(bool spherical) => spherical ? "spherical λ-FRk vs SFR" : "λ-FRk vs FR";
 
     private static void WriteEnergyAndDeficitPlots(string directory, string stem, string title, IReadOnlyList<GammaPathMeasurement> sweep)
     {

@@ -65,8 +65,30 @@ public sealed record GammaPathMeasurement(
     /// <summary>max over samples of |R_λ − R*_λ| / R*_λ.</summary>
     public double IdentityDefect => Enumerable.Range(0, Times.Length).Max(k => Math.Abs(RatePotential[k] - SlopePotential[k]) / Math.Max(SlopePotential[k], 1e-300));
 
-    /// <summary>Composite Simpson's rule on equally spaced samples (an even number of intervals).</summary>
+    /// <summary>
+    /// Composite Simpson's rule on samples that are equally spaced on consecutive segments (the
+    /// spacing changes at most at segment ends; each segment an even number of intervals).
+    /// </summary>
     public static double Simpson(double[] times, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(values);
+        double total = 0;
+        int start = 0;
+        for (int k = 1; k < times.Length; k++)
+        {
+            bool segmentEnds = k == times.Length - 1 || Math.Abs((times[k + 1] - times[k]) - (times[k] - times[k - 1])) > 1e-9 * (times[k] - times[k - 1]);
+            if (segmentEnds)
+            {
+                total += UniformSimpson(times[start..(k + 1)], values[start..(k + 1)]);
+                start = k;
+            }
+        }
+
+        return total;
+    }
+
+    private static double UniformSimpson(double[] times, double[] values)
     {
         int intervals = times.Length - 1;
         if (intervals < 2 || intervals % 2 != 0)
