@@ -62,10 +62,10 @@ public sealed class StudyFileErrorTests
     [InlineData("parameter = \"step\"", "parameter = \"stpe\"", 5, "sweep.parameter", "[sweep] parameter")]
     [InlineData("values = [0.2, 0.1, 0.05]", "values = [0.2]", 6, "sweep.values", "at least two values")]
     [InlineData("closed_form = \"fr-kl\"", "closed_form = \"fr-kl\"\nbogus = 1", 11, "reference.bogus", "unknown key")]
-    [InlineData("names = [\"l1\", \"hellinger\", \"energy\"]", "names = [\"l1\", \"wasserstein\"]", 14, "metrics.names", "wasserstein")]
-    [InlineData("times = \"sup\"", "times = [0.7]", 15, "metrics.times", "not an output time")]
-    [InlineData("kind = \"fr\"", "kind = \"fr\"\nalpah = 1", 33, "flow.alpah", "unknown key")]
-    [InlineData("[metrics]\nnames", "[expected]\nmetric = \"l1\"\n\n[metrics]\nnames", 13, "expected.order", "order")]
+    [InlineData("names = [\"l1\", \"hellinger\", \"energy\"]", "names = [\"l1\", \"wasserstein\"]", 13, "metrics.names", "wasserstein")]
+    [InlineData("times = \"sup\"", "times = [0.7]", 14, "metrics.times", "not an output time")]
+    [InlineData("kind = \"fr\"", "kind = \"fr\"\nalpah = 1", 30, "flow.alpah", "unknown key")]
+    [InlineData("[metrics]\nnames", "[expected]\nmetric = \"l1\"\n\n[metrics]\nnames", 12, "expected.order", "order")]
     public void Errors_name_file_line_and_key(string find, string replace, int line, string key, string fragment)
     {
         string text = ValidStudy.Replace(find, replace, StringComparison.Ordinal);
