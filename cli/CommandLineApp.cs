@@ -49,9 +49,7 @@ public static class CommandLineApp
         }
 
         root.Subcommands.Add(Commands.RunCommand.Create());
-        root.Subcommands.Add(NotImplementedCommand.Create(
-            "verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).", "#7 (verification)",
-            withFileArgument: "STUDY", "--builtin", "--out"));
+        root.Subcommands.Add(Commands.VerifyCommand.Create());
         root.Subcommands.Add(Commands.DemoCommand.Create());
         root.Subcommands.Add(Commands.InfoCommand.Create());
         root.Subcommands.Add(Commands.PlotCommand.Create());

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using PdeFlows.Verification.Convergence;
+using PdeFlows.Verification.Studies;
+
+namespace PdeFlows.Cli.Commands;
+
+/// <summary>
+/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR]</c>:
+/// runs a convergence / Γ-convergence study, writes its tables (Markdown, CSV, LaTeX), PNG plots and
+/// HDF5 file into DIR (default <c>verify-NAME</c>), prints the Markdown table(s) and exits 0 when every
+/// expectation held, 1 when an expected order or bound is missed (the message carries the whole
+/// table), 2 for bad input (file, line and key named).
+/// </summary>
+internal static class VerifyCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var study = new Argument<string?>("STUDY") { Description = "The study file (TOML).", Arity = ArgumentArity.ZeroOrOne };
+        var builtin = new Option<string?>("--builtin") { Description = "Run a built-in study: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)) + "." };
+        var output = new Option<string?>("--out") { Description = "Output directory (tables, plots, HDF5); default verify-NAME." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
+        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            return ErrorReporting.Guard("verify", stderr, () =>
+                Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
+        });
+        return command;
+    }
+
+    private static int Execute(string? studyFile, string? builtinName, string? output, TextWriter? progress, TextWriter stdout, TextWriter stderr)
+    {
+        if ((studyFile is null) == (builtinName is null))
+        {
+            throw new UserError("give either a study file or --builtin NAME (not both)", "built-in studies: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)));
+        }
+
+        if (builtinName is not null)
+        {
+            if (!BuiltinStudies.Exists(builtinName))
+            {
+                throw new UserError($"--builtin: unknown study '{builtinName}'", "built-in studies: " + string.Join("; ", BuiltinStudies.All.Select(s => $"{s.Name} ({s.Description})")));
+            }
+
+            var outcome = BuiltinStudies.Run(builtinName, output ?? $"verify-{builtinName}", progress);
+            stdout.WriteLine(outcome.Markdown.TrimEnd());
+            foreach (string failure in outcome.Failures)
+            {
+                stderr.WriteLine($"pdeflows verify: {failure}");
+            }
+
+            return outcome.Passed ? ExitCodes.Success : ExitCodes.NumericalFailure;
+        }
+
+        if (!File.Exists(studyFile))
+        {
+            throw new UserError($"the study file '{studyFile}' does not exist");
+        }
+
+        StudyDefinition definition = StudyFileLoader.Load(studyFile!);
+        progress?.WriteLine($"study {definition.Name}");
+        StudyResult result = StudyRunner.Run(definition, progress);
+        string directory = output ?? $"verify-{definition.Name}";
+        StudyOutputWriter.Write(result, directory);
+        stdout.WriteLine(File.ReadAllText(Path.Combine(directory, "table.md")).TrimEnd());
+        try
+        {
+            result.AssertExpectations();
+        }
+        catch (Exception exception) when (exception is ConvergenceOrderException or StudyBoundException)
+        {
+            stderr.WriteLine($"pdeflows verify: {exception.Message}");
+            return ExitCodes.NumericalFailure;
+        }
+
+        return ExitCodes.Success;
+    }
+}
