@@ -44,9 +44,9 @@ public sealed record GammaFisherRaoOptions(
     string Potential,
     double MetricBandwidth)
 {
-    /// <summary>The built-in settings (kernel.md §5 prototype, 201 nodes).</summary>
+    /// <summary>The built-in settings (the kernel.md §5 prototype on 101 nodes, so the 56 runs take a few minutes on 2 cores).</summary>
     public static GammaFisherRaoOptions Default { get; } = new(
-        200,
+        100,
         4.0,
         0.02,
         0.4,

@@ -53,5 +53,6 @@ public sealed record GammaSweepAnalysis(int? FloorIndex, bool MonotoneBeforeFloo
         (FloorIndex is int f
             ? $"{metric}: floor at λ = {lambdas[f]:G1} (the error fell by less than {FactorPerDecade}× per decade from λ = {lambdas[f - 1]:G1})"
             : $"{metric}: no floor down to λ = {lambdas[^1]:G1}")
-        + $"; {(MonotoneBeforeFloor ? "monotone" : "NOT monotone")} before it; fitted rate λ^{FittedRate:F2} over those rows";
+        + $"; {(MonotoneBeforeFloor ? "monotone" : "NOT monotone")} before it; "
+        + (double.IsNaN(FittedRate) ? "no rate (fewer than two rows before the floor)" : $"fitted rate λ^{FittedRate:F2} over those rows");
 }
