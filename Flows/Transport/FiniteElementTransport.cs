@@ -68,8 +68,8 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
     /// <summary>The M-matrix check of the stiffness matrix (positive off-diagonals break the positivity guarantee).</summary>
     public MMatrixReport MMatrix { get; }
 
-    /// <summary>The linear solver backend used and why (after the first step).</summary>
-    public string? LinearSolverDescription => systems.Description;
+    /// <summary>The linear solver backend used and why.</summary>
+    public string LinearSolverDescription => systems.Description;
 
     /// <summary>Number of factorizations so far.</summary>
     public int Factorizations => systems.Factorizations;

@@ -23,10 +23,14 @@ internal sealed class ShiftedSystemCache : IDisposable
         this.mass = mass;
         this.stiffness = stiffness;
         this.requested = requested;
+        // Decide the backend now (cheap: no factorization), so it can be reported before the first step.
+        var probe = LinearSolverFactory.Create(requested);
+        Description = probe.Reason;
+        probe.Solver.Dispose();
     }
 
-    /// <summary>The backend actually used and why (set by the first factorization).</summary>
-    public string? Description { get; private set; }
+    /// <summary>The backend used and why.</summary>
+    public string Description { get; }
 
     /// <summary>Factorizations computed so far (for the benchmark and the run report).</summary>
     public int Factorizations { get; private set; }
@@ -49,7 +53,6 @@ internal sealed class ShiftedSystemCache : IDisposable
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var selection = LinearSolverFactory.Create(requested);
-        Description ??= selection.Reason;
         var matrix = stiffness.Clone();
         Span<double> values = matrix.Values;
         for (int k = 0; k < values.Length; k++)

@@ -24,6 +24,9 @@ public enum MetricKind
     /// <summary>An energy error |E(u) − E(v)|.</summary>
     Energy,
 
+    /// <summary>A mass error |∫u − ∫v|.</summary>
+    Mass,
+
     /// <summary>An error of the mean.</summary>
     Mean,
 

@@ -1,3 +1,4 @@
+using PdeFlows.Verification.Convergence;
 using PdeFlows.Flows.Cases;
 
 namespace PdeFlows.Verification.Studies;
@@ -53,40 +54,6 @@ public enum StudyClosedForm
     GaussianWassersteinFisherRao,
 }
 
-/// <summary>A metric of a study (study file <c>[metrics] names</c>).</summary>
-public enum StudyMetric
-{
-    /// <summary><c>l1</c>: ‖u − v‖_{L¹}.</summary>
-    L1,
-
-    /// <summary><c>l2</c>: ‖u − v‖_{L²}.</summary>
-    L2,
-
-    /// <summary><c>h1</c>: |u − v|_{H¹} (nodal references only).</summary>
-    H1,
-
-    /// <summary><c>hellinger</c>: H(u, v) = (∫(√u − √v)²)^{1/2}.</summary>
-    Hellinger,
-
-    /// <summary><c>kl</c>: KL(u ‖ v).</summary>
-    KullbackLeibler,
-
-    /// <summary><c>mmd</c>: MMD_k between the nodal measures Σ mᵢuᵢδ_{xᵢ}.</summary>
-    MaximumMeanDiscrepancy,
-
-    /// <summary><c>energy</c>: |E(u) − E(v)|.</summary>
-    Energy,
-
-    /// <summary><c>mass</c>: |∫u − ∫v|.</summary>
-    Mass,
-
-    /// <summary><c>mean</c>: largest component of the difference of the normalized means.</summary>
-    Mean,
-
-    /// <summary><c>covariance</c>: largest entry of the difference of the normalized covariances.</summary>
-    Covariance,
-}
-
 /// <summary>The swept parameter and its values, in run order.</summary>
 /// <param name="Parameter">What is swept.</param>
 /// <param name="Values">The values (refinement levels, multipliers, τ, λ or σ).</param>
@@ -120,7 +87,7 @@ public sealed record StudyReference(
 /// <param name="Tail">The rows fitted, counted from the last (null: all).</param>
 /// <param name="Bound">The largest error allowed in the last row, or null.</param>
 /// <param name="BoundMetrics">The metrics the bound applies to.</param>
-public sealed record StudyExpectation(StudyMetric Metric, double? Order, double Tolerance, int? Tail, double? Bound, IReadOnlyList<StudyMetric> BoundMetrics);
+public sealed record StudyExpectation(MetricKind Metric, double? Order, double Tolerance, int? Tail, double? Bound, IReadOnlyList<MetricKind> BoundMetrics);
 
 /// <summary>
 /// A validated study file (Verification/Studies/StudyFileLoader): a base case, one swept parameter,
@@ -142,7 +109,7 @@ public sealed record StudyDefinition(
     CaseDefinition BaseCase,
     StudySweep Sweep,
     StudyReference Reference,
-    IReadOnlyList<StudyMetric> Metrics,
+    IReadOnlyList<MetricKind> Metrics,
     IReadOnlyList<double>? Times,
     string MmdKernel,
     double MmdBandwidth,

@@ -1,3 +1,4 @@
+using PdeFlows.Verification.Convergence;
 using System.Text;
 using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.Expressions;
@@ -38,11 +39,11 @@ public static class StudyFileLoader
         [("fr-kl", StudyClosedForm.FisherRaoRelativeEntropy), ("sfr-kl", StudyClosedForm.SphericalFisherRaoRelativeEntropy), ("mmd-flow", StudyClosedForm.MaximumMeanDiscrepancyFlow), ("gaussian-wfr", StudyClosedForm.GaussianWassersteinFisherRao)];
 
     /// <summary>The metric names of <c>[metrics] names</c>.</summary>
-    public static readonly (string Name, StudyMetric Value)[] MetricNames =
+    public static readonly (string Name, MetricKind Value)[] MetricNames =
     [
-        ("l1", StudyMetric.L1), ("l2", StudyMetric.L2), ("h1", StudyMetric.H1), ("hellinger", StudyMetric.Hellinger),
-        ("kl", StudyMetric.KullbackLeibler), ("mmd", StudyMetric.MaximumMeanDiscrepancy), ("energy", StudyMetric.Energy),
-        ("mass", StudyMetric.Mass), ("mean", StudyMetric.Mean), ("covariance", StudyMetric.Covariance),
+        ("l1", MetricKind.L1), ("l2", MetricKind.L2), ("h1", MetricKind.H1), ("hellinger", MetricKind.Hellinger),
+        ("kl", MetricKind.KullbackLeibler), ("mmd", MetricKind.MaximumMeanDiscrepancy), ("energy", MetricKind.Energy),
+        ("mass", MetricKind.Mass), ("mean", MetricKind.Mean), ("covariance", MetricKind.Covariance),
     ];
 
     /// <summary>The study-file name of a closed form (<c>fr-kl</c>, …).</summary>
@@ -97,7 +98,7 @@ public static class StudyFileLoader
             throw metrics.Error("names", "give at least one metric");
         }
 
-        StudyMetric[] metricKinds = metricNames.Select(n => Choice(metrics, "names", n, MetricNames)).ToArray();
+        MetricKind[] metricKinds = metricNames.Select(n => Choice(metrics, "names", n, MetricNames)).ToArray();
         if (metricKinds.Distinct().Count() != metricKinds.Length)
         {
             throw metrics.Error("names", "a metric is listed twice");
@@ -333,9 +334,9 @@ public static class StudyFileLoader
         return times.Length > 0 ? times : throw metrics.Error("times", "give at least one time, or \"sup\"");
     }
 
-    private static StudyExpectation ReadExpected(StudyTomlTable table, StudyMetric[] metrics)
+    private static StudyExpectation ReadExpected(StudyTomlTable table, MetricKind[] metrics)
     {
-        StudyMetric metric = Choice(table, "metric", table.String("metric"), MetricNames);
+        MetricKind metric = Choice(table, "metric", table.String("metric"), MetricNames);
         if (!metrics.Contains(metric))
         {
             throw table.Error("metric", "the checked metric must be one of [metrics] names");
@@ -354,7 +355,7 @@ public static class StudyFileLoader
         }
 
         double tolerance = table.OptionalNumber("tolerance") ?? (order is null ? 0 : throw table.Error("tolerance", "missing required key (the allowed deviation of the order)"));
-        StudyMetric[] boundMetrics = table.OptionalStrings("bound_metrics")?.Select(n => Choice(table, "bound_metrics", n, MetricNames)).ToArray() ?? [metric];
+        MetricKind[] boundMetrics = table.OptionalStrings("bound_metrics")?.Select(n => Choice(table, "bound_metrics", n, MetricNames)).ToArray() ?? [metric];
         if (boundMetrics.Any(m => !metrics.Contains(m)))
         {
             throw table.Error("bound_metrics", "every bounded metric must be one of [metrics] names");

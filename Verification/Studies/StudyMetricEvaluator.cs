@@ -9,7 +9,7 @@ using PdeFlows.Verification.Convergence;
 namespace PdeFlows.Verification.Studies;
 
 /// <summary>
-/// The value of a <see cref="StudyMetric"/> between a run's nodal density and a
+/// The value of a <see cref="MetricKind"/> between a run's nodal density and a
 /// <see cref="StudyReferenceState"/>. A run on a coarser mesh than its reference is interpolated
 /// onto the reference nodes (P1 interpolation of nested meshes is exact), and the field metrics are
 /// taken on the reference mesh; energy and moments are taken on each mesh separately.
@@ -32,22 +32,15 @@ public sealed class StudyMetricEvaluator
     }
 
     /// <summary>The table column of a study metric.</summary>
-    public static Metric Column(StudyMetric metric, string? suffix = null)
+    public static Metric Column(MetricKind metric, string? suffix = null)
     {
-        var (kind, name) = metric switch
+        string name = metric switch
         {
-            StudyMetric.L1 => (MetricKind.L1, "L1"),
-            StudyMetric.L2 => (MetricKind.L2, "L2"),
-            StudyMetric.H1 => (MetricKind.H1, "H1"),
-            StudyMetric.Hellinger => (MetricKind.Hellinger, "Hellinger"),
-            StudyMetric.KullbackLeibler => (MetricKind.KullbackLeibler, "KL"),
-            StudyMetric.MaximumMeanDiscrepancy => (MetricKind.MaximumMeanDiscrepancy, "MMD"),
-            StudyMetric.Energy => (MetricKind.Energy, "Energy"),
-            StudyMetric.Mass => (MetricKind.Custom, "Mass"),
-            StudyMetric.Mean => (MetricKind.Mean, "Mean"),
-            _ => (MetricKind.Covariance, "Covariance"),
+            MetricKind.KullbackLeibler => "KL",
+            MetricKind.MaximumMeanDiscrepancy => "MMD",
+            _ => metric.ToString(),
         };
-        return new Metric(kind, suffix is null ? name : $"{name} {suffix}");
+        return new Metric(metric, suffix is null ? name : $"{name} {suffix}");
     }
 
     /// <summary>The metric between the run density <paramref name="density"/> on <paramref name="space"/> and the reference.</summary>
@@ -56,18 +49,18 @@ public sealed class StudyMetricEvaluator
     /// <param name="energyValue">The run's energy at this time.</param>
     /// <param name="density">The run's nodal density.</param>
     /// <param name="reference">The reference at the same time.</param>
-    public double Evaluate(StudyMetric metric, P1Space space, double energyValue, double[] density, StudyReferenceState reference)
+    public double Evaluate(MetricKind metric, P1Space space, double energyValue, double[] density, StudyReferenceState reference)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(density);
         ArgumentNullException.ThrowIfNull(reference);
         switch (metric)
         {
-            case StudyMetric.Energy:
+            case MetricKind.Energy:
                 return Math.Abs(energyValue - reference.Energy.Value(reference.Nodal, reference.Setting));
-            case StudyMetric.Mass:
-            case StudyMetric.Mean:
-            case StudyMetric.Covariance:
+            case MetricKind.Mass:
+            case MetricKind.Mean:
+            case MetricKind.Covariance:
                 return MomentError(metric, DensityMoments.Compute(space.Mesh, density), reference.Moments);
         }
 
@@ -75,15 +68,15 @@ public sealed class StudyMetricEvaluator
         P1Space s = reference.Space;
         switch (metric)
         {
-            case StudyMetric.L1:
+            case MetricKind.L1:
                 return reference.Exact is { } exactL1 && ReferenceEquals(s, space) ? ErrorNorms.L1Error(s, u, exactL1) : ErrorNorms.L1Distance(s, u, reference.Nodal);
-            case StudyMetric.L2:
+            case MetricKind.L2:
                 return reference.Exact is { } exactL2 && ReferenceEquals(s, space) ? ErrorNorms.L2Error(s, u, exactL2) : ErrorNorms.L2Distance(s, u, reference.Nodal);
-            case StudyMetric.H1:
+            case MetricKind.H1:
                 return ErrorNorms.H1SeminormDistance(s, u, reference.Nodal);
-            case StudyMetric.Hellinger:
+            case MetricKind.Hellinger:
                 return Math.Sqrt(Math.Max(0, DensityDivergences.HellingerSquared(s, u, reference.Nodal)));
-            case StudyMetric.KullbackLeibler:
+            case MetricKind.KullbackLeibler:
                 return Math.Abs(DensityDivergences.KullbackLeibler(s, u, reference.Nodal));
             default:
                 return NodalMaximumMeanDiscrepancy(s, reference.Setting.LumpedMass, u, reference.Nodal);
@@ -126,9 +119,9 @@ public sealed class StudyMetricEvaluator
         return target.Interpolate(x => space.Evaluate(density, x));
     }
 
-    private static double MomentError(StudyMetric metric, DensityMoments.Moments run, DensityMoments.Moments reference)
+    private static double MomentError(MetricKind metric, DensityMoments.Moments run, DensityMoments.Moments reference)
     {
-        if (metric == StudyMetric.Mass)
+        if (metric == MetricKind.Mass)
         {
             return Math.Abs(run.Mass - reference.Mass);
         }
@@ -136,7 +129,7 @@ public sealed class StudyMetricEvaluator
         double error = 0;
         for (int i = 0; i < run.Mean.Length; i++)
         {
-            if (metric == StudyMetric.Mean)
+            if (metric == MetricKind.Mean)
             {
                 error = Math.Max(error, Math.Abs(run.Mean[i] - reference.Mean[i]));
                 continue;

@@ -54,8 +54,8 @@ public static class StudyRunner
         }
 
         var evaluator = StudyMetricEvaluator.For(study);
-        var columns = new List<(StudyMetric Metric, double? Time, Metric Column)>();
-        foreach (StudyMetric metric in study.Metrics)
+        var columns = new List<(MetricKind Metric, double? Time, Metric Column)>();
+        foreach (MetricKind metric in study.Metrics)
         {
             if (study.Times is null)
             {

@@ -101,7 +101,7 @@ internal sealed class RunSession
             {
                 ["rejected_steps"] = final.Rejected,
                 // A run resumed from its final checkpoint takes no transport step, so its solver is never created.
-                ["linear_solver"] = problem.Transport is null ? "none (no transport part)" : problem.Transport.LinearSolverDescription ?? LinearSolverName(problem),
+                ["linear_solver"] = LinearSolverName(problem),
                 ["factorizations"] = problem.Transport?.Factorizations ?? 0,
                 ["factorization_seconds"] = problem.Transport?.FactorizationSeconds ?? 0,
                 ["scheme"] = definition.Time.Scheme == TimeScheme.Strang ? "strang" : "lie-ie",
@@ -251,24 +251,8 @@ internal sealed class RunSession
         return new Dictionary<string, double[]> { ["u"] = density, ["g"] = g, ["log_g"] = logG };
     }
 
-    private static string LinearSolverName(FlowProblem problem)
-    {
-        if (problem.Transport is null)
-        {
-            return "none (no transport part)";
-        }
-
-        var kind = problem.Definition.Solver.Linear switch
-        {
-            Flows.Cases.LinearSolverKind.Managed => Discretization.LinearAlgebra.LinearSolverKind.Managed,
-            Flows.Cases.LinearSolverKind.Cholmod => Discretization.LinearAlgebra.LinearSolverKind.Cholmod,
-            Flows.Cases.LinearSolverKind.PreconditionedConjugateGradient => Discretization.LinearAlgebra.LinearSolverKind.Pcg,
-            _ => Discretization.LinearAlgebra.LinearSolverKind.Auto,
-        };
-        var selection = LinearSolverFactory.Create(kind);
-        selection.Solver.Dispose();
-        return selection.Reason;
-    }
+    private static string LinearSolverName(FlowProblem problem) =>
+        problem.Transport?.LinearSolverDescription ?? "none (no transport part)";
 
     private static string ParametersJson(FlowProblem problem)
     {
