@@ -24,6 +24,7 @@ public static class StudyCaseVariants
             StudySweepParameter.TimeStep => baseCase with { Time = baseCase.Time with { Step = value } },
             StudySweepParameter.Lambda => baseCase with { Kernel = baseCase.Kernel! with { Lambda = value } },
             StudySweepParameter.Bandwidth => baseCase with { Kernel = baseCase.Kernel! with { Bandwidth = KernelBandwidth.Fixed(value) } },
+            StudySweepParameter.ParticleCount => baseCase with { Particles = baseCase.Particles! with { Count = (int)value } },
             _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null),
         };
     }

@@ -20,6 +20,9 @@ public enum StudySweepParameter
 
     /// <summary><c>bandwidth</c>: the kernel bandwidth σ.</summary>
     Bandwidth,
+
+    /// <summary><c>particles</c>: the particle count N of the case's <c>[particles]</c> section; the particles are compared with the mesh solution of the same case (metrics mmd, mean, covariance, mass).</summary>
+    ParticleCount,
 }
 
 /// <summary>What a study compares each run with (study file <c>[reference] kind</c>).</summary>

@@ -30,7 +30,7 @@ public static class StudyFileLoader
     };
 
     private static readonly (string Name, StudySweepParameter Value)[] SweepNames =
-        [("refine", StudySweepParameter.Refine), ("cells", StudySweepParameter.CellsMultiplier), ("step", StudySweepParameter.TimeStep), ("lambda", StudySweepParameter.Lambda), ("bandwidth", StudySweepParameter.Bandwidth)];
+        [("refine", StudySweepParameter.Refine), ("cells", StudySweepParameter.CellsMultiplier), ("step", StudySweepParameter.TimeStep), ("lambda", StudySweepParameter.Lambda), ("bandwidth", StudySweepParameter.Bandwidth), ("particles", StudySweepParameter.ParticleCount)];
 
     private static readonly (string Name, StudyReferenceKind Value)[] ReferenceNames =
         [("closed-form", StudyReferenceKind.ClosedForm), ("finest", StudyReferenceKind.Finest), ("case", StudyReferenceKind.Case), ("exact", StudyReferenceKind.ExactDensity)];
@@ -102,6 +102,12 @@ public static class StudyFileLoader
         if (metricKinds.Distinct().Count() != metricKinds.Length)
         {
             throw metrics.Error("names", "a metric is listed twice");
+        }
+
+        var notForParticles = metricKinds.Where(m => m is not (MetricKind.MaximumMeanDiscrepancy or MetricKind.Mean or MetricKind.Covariance or MetricKind.Mass)).ToList();
+        if (sweep.Parameter == StudySweepParameter.ParticleCount && notForParticles.Count > 0)
+        {
+            throw metrics.Error("names", $"'{MetricNames.First(n => n.Value == notForParticles[0]).Name}' is not defined between particles and a nodal density; a particle-count sweep measures mmd, mean, covariance, mass");
         }
 
         IReadOnlyList<double>? times = ReadTimes(metrics, baseCase);
@@ -219,6 +225,11 @@ public static class StudyFileLoader
 
         foreach (double value in values)
         {
+            if (parameter == StudySweepParameter.ParticleCount && (value != Math.Floor(value) || value < 1 || value > 1e6))
+            {
+                throw sweep.Error("values", $"{value} is not a valid particle count (1–1000000)");
+            }
+
             bool integral = parameter is StudySweepParameter.Refine or StudySweepParameter.CellsMultiplier;
             bool bad = integral ? value != Math.Floor(value) || value < (parameter == StudySweepParameter.Refine ? 0 : 1) || value > 12 : !(value > 0);
             if (bad)
@@ -235,6 +246,11 @@ public static class StudyFileLoader
         if (parameter is StudySweepParameter.Lambda or StudySweepParameter.Bandwidth && baseCase.Kernel is null)
         {
             throw sweep.Error("parameter", $"sweeping the {(parameter == StudySweepParameter.Lambda ? "regularization" : "bandwidth")} needs a [kernel] section in the case");
+        }
+
+        if (parameter == StudySweepParameter.ParticleCount && baseCase.Particles is null)
+        {
+            throw sweep.Error("parameter", "sweeping the particle count needs a [particles] section in the case");
         }
 
         if (parameter == StudySweepParameter.CellsMultiplier && baseCase.Domain.Kind == DomainKind.Gmsh)
@@ -298,7 +314,8 @@ public static class StudyFileLoader
                     other = File.Exists(resolved) ? CaseFileLoader.Load(resolved) : throw table.Error("case", $"the case file '{resolved}' does not exist");
                 }
 
-                if (reaction is null && scheme is null && step is null && other is null)
+                // A particle-count sweep compares with the mesh solution of the run case itself.
+                if (reaction is null && scheme is null && step is null && other is null && sweep.Parameter != StudySweepParameter.ParticleCount)
                 {
                     throw table.Error("kind", "a case reference needs at least one of reaction, step, scheme or case (else it is the run itself)");
                 }

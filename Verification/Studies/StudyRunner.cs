@@ -20,6 +20,11 @@ public static class StudyRunner
     public static StudyResult Run(StudyDefinition study, TextWriter? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(study);
+        if (study.Sweep.Parameter == StudySweepParameter.ParticleCount)
+        {
+            return ParticleCountStudy.Run(study, progress, cancellation);
+        }
+
         var sweep = study.Sweep;
         var runs = new List<StudyRunRecord>();
         for (int k = 0; k < sweep.Values.Count; k++)
@@ -54,21 +59,7 @@ public static class StudyRunner
         }
 
         var evaluator = StudyMetricEvaluator.For(study);
-        var columns = new List<(MetricKind Metric, double? Time, Metric Column)>();
-        foreach (MetricKind metric in study.Metrics)
-        {
-            if (study.Times is null)
-            {
-                columns.Add((metric, null, StudyMetricEvaluator.Column(metric, "sup")));
-                continue;
-            }
-
-            foreach (double time in study.Times)
-            {
-                columns.Add((metric, time, StudyMetricEvaluator.Column(metric, $"t={time.ToString("G4", CultureInfo.InvariantCulture)}")));
-            }
-        }
-
+        var columns = Columns(study);
         var table = new ConvergenceTable(TableParameter(sweep.Parameter), columns.Select(c => c.Column), $"{study.Name}: {ReferenceText(study.Reference)}");
         for (int k = 0; k < rowCount; k++)
         {
@@ -92,6 +83,34 @@ public static class StudyRunner
             table.Add(run.TableParameter, run.Problem.Mesh.VertexCount, errors);
         }
 
+        var (verdict, boundFailures) = CheckExpectations(study, table, columns);
+        return new StudyResult(study, table, verdict, runs, references, boundFailures);
+    }
+
+    /// <summary>The table columns: each metric at each given time, or its supremum over the output times.</summary>
+    internal static List<(MetricKind Metric, double? Time, Metric Column)> Columns(StudyDefinition study)
+    {
+        var columns = new List<(MetricKind Metric, double? Time, Metric Column)>();
+        foreach (MetricKind metric in study.Metrics)
+        {
+            if (study.Times is null)
+            {
+                columns.Add((metric, null, StudyMetricEvaluator.Column(metric, "sup")));
+                continue;
+            }
+
+            foreach (double time in study.Times)
+            {
+                columns.Add((metric, time, StudyMetricEvaluator.Column(metric, $"t={time.ToString("G4", CultureInfo.InvariantCulture)}")));
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The expected order and error bound of the study, checked on the finished table.</summary>
+    internal static (OrderVerdict? Verdict, List<string> BoundFailures) CheckExpectations(StudyDefinition study, ConvergenceTable table, List<(MetricKind Metric, double? Time, Metric Column)> columns)
+    {
         OrderVerdict? verdict = null;
         var boundFailures = new List<string>();
         if (study.Expected is { } expected)
@@ -115,7 +134,7 @@ public static class StudyRunner
             }
         }
 
-        return new StudyResult(study, table, verdict, runs, references, boundFailures);
+        return (verdict, boundFailures);
     }
 
     /// <summary>The swept parameter of the table.</summary>
@@ -124,6 +143,7 @@ public static class StudyRunner
         StudySweepParameter.Refine or StudySweepParameter.CellsMultiplier => SweptParameter.MeshSize,
         StudySweepParameter.TimeStep => SweptParameter.TimeStep,
         StudySweepParameter.Lambda => SweptParameter.Regularization,
+        StudySweepParameter.ParticleCount => SweptParameter.Count,
         _ => new SweptParameter(ParameterKind.Bandwidth, "σ"),
     };
 
@@ -166,6 +186,7 @@ public static class StudyRunner
         StudySweepParameter.CellsMultiplier => "cells ×",
         StudySweepParameter.TimeStep => "τ",
         StudySweepParameter.Lambda => "λ",
+        StudySweepParameter.ParticleCount => "N",
         _ => "σ",
     };
 
