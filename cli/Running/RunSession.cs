@@ -185,7 +185,7 @@ internal sealed class RunSession
     private ResultWriter OpenWriter(FlowProblem problem, string caseText, FlowRunner runner)
     {
         string directory = options.OutputDirectory!;
-        var provenance = ResultProvenance.ForCurrentProcess(problem.Definition.Name, caseText, ParametersJson(problem), [], LinearSolverName(problem));
+        var provenance = ResultProvenance.ForCurrentProcess(problem.Definition.Name, caseText, ParametersJson(problem), Seeds(problem), LinearSolverName(problem));
         WritableFolder.Ensure(directory, "--out");
         if (!options.Resume)
         {
@@ -250,6 +250,9 @@ internal sealed class RunSession
         // π itself is constant (π = u/g); writing it at every output would add a quarter to the data.
         return new Dictionary<string, double[]> { ["u"] = density, ["g"] = g, ["log_g"] = logG };
     }
+
+    /// <summary>The seeds of the run's random generators (the [particles] section's; the mesh solver is deterministic).</summary>
+    private static long[] Seeds(FlowProblem problem) => problem.Definition.Particles is { } particles ? [particles.Seed] : [];
 
     private static string LinearSolverName(FlowProblem problem) =>
         problem.Transport?.LinearSolverDescription ?? "none (no transport part)";
