@@ -5,9 +5,8 @@ namespace PdeFlows.Flows.Diagnostics;
 /// <summary>
 /// The integral of a P1 density over an axis-aligned box (a region's mass, interfaces.md). Cells
 /// inside the box contribute exactly, cells outside nothing; a cell the box cuts is clipped exactly
-/// in 1D and 2D (the clipped polygon is integrated exactly, u_h being linear on it) and integrated
-/// by Bey's 8-child subdivision to 4 levels in 3D (children still cut at the last level count by
-/// the fraction of their corners inside: an O(h/16) error confined to the cut cells).
+/// (the clipped interval, polygon or polyhedron — the latter split into tetrahedra — is integrated
+/// exactly, u_h being linear on it).
 /// A node on the box boundary thus counts with the part of its cells inside, never by its lumped mass.
 /// </summary>
 public sealed class RegionIntegral
@@ -84,7 +83,7 @@ public sealed class RegionIntegral
             {
                 1 => ClipInterval(c, density),
                 2 => ClipTriangle(c, density),
-                _ => SubdividedTetrahedron(c, density),
+                _ => ClipTetrahedron(c, density),
             };
         }
 
@@ -154,74 +153,91 @@ public sealed class RegionIntegral
         return sum;
     }
 
-    private double SubdividedTetrahedron(int c, ReadOnlySpan<double> u)
+    /// <summary>A point with the density value there (linear along edges, so clipping interpolates it exactly).</summary>
+    private readonly record struct Node(double X, double Y, double Z, double U)
+    {
+        public double Coordinate(int axis) => axis == 0 ? X : axis == 1 ? Y : Z;
+
+        public static Node Between(Node a, Node b, double s) =>
+            new(a.X + (s * (b.X - a.X)), a.Y + (s * (b.Y - a.Y)), a.Z + (s * (b.Z - a.Z)), a.U + (s * (b.U - a.U)));
+    }
+
+    /// <summary>Clips the tetrahedron by the six half-spaces of the box into tetrahedra and integrates the linear u exactly on each.</summary>
+    private double ClipTetrahedron(int c, ReadOnlySpan<double> u)
     {
         ReadOnlySpan<int> cell = mesh.Cell(c);
-        var corners = new (double X, double Y, double Z, double U)[4];
+        var pieces = new List<Node[]>(8) { new Node[4] };
         for (int a = 0; a < 4; a++)
         {
             ReadOnlySpan<double> x = mesh.Vertex(cell[a]);
-            corners[a] = (x[0], x[1], x[2], u[cell[a]]);
+            pieces[0][a] = new Node(x[0], x[1], x[2], u[cell[a]]);
         }
 
-        return Subdivide(corners, mesh.CellVolume(c), SubdivisionLevels);
-    }
-
-    /// <summary>Bey's 8-child subdivision levels for a cut tetrahedron (4096 children at most).</summary>
-    private const int SubdivisionLevels = 4;
-
-    private double Subdivide((double X, double Y, double Z, double U)[] t, double volume, int levels)
-    {
-        int inCount = 0;
-        foreach (var p in t)
+        for (int side = 0; side < 6 && pieces.Count > 0; side++)
         {
-            if (IsInside(p.X, p.Y, p.Z))
+            int axis = side / 2;
+            double bound = side % 2 == 0 ? lower[axis] : upper[axis];
+            double sign = side % 2 == 0 ? 1 : -1;
+            var kept = new List<Node[]>(pieces.Count * 3);
+            foreach (var tet in pieces)
             {
-                inCount++;
+                ClipByPlane(tet, p => sign * (p.Coordinate(axis) - bound), kept);
             }
+
+            pieces = kept;
         }
 
-        bool disjoint = false;
-        for (int k = 0; k < 3 && !disjoint; k++)
-        {
-            double min = t.Min(p => k == 0 ? p.X : k == 1 ? p.Y : p.Z), max = t.Max(p => k == 0 ? p.X : k == 1 ? p.Y : p.Z);
-            disjoint = max <= lower[k] || min >= upper[k];
-        }
-
-        double mean = (t[0].U + t[1].U + t[2].U + t[3].U) / 4;
-        if (disjoint)
-        {
-            return 0;
-        }
-
-        if (inCount == 4 || levels == 0)
-        {
-            // Inside: exact. At the last level: the fraction of corners inside weights the exact mean.
-            return volume * mean * inCount / 4;
-        }
-
-        static (double X, double Y, double Z, double U) Mid((double X, double Y, double Z, double U) a, (double X, double Y, double Z, double U) b) =>
-            ((a.X + b.X) / 2, (a.Y + b.Y) / 2, (a.Z + b.Z) / 2, (a.U + b.U) / 2);
-        var m01 = Mid(t[0], t[1]);
-        var m02 = Mid(t[0], t[2]);
-        var m03 = Mid(t[0], t[3]);
-        var m12 = Mid(t[1], t[2]);
-        var m13 = Mid(t[1], t[3]);
-        var m23 = Mid(t[2], t[3]);
-        (double X, double Y, double Z, double U)[][] children =
-        [
-            [t[0], m01, m02, m03], [m01, t[1], m12, m13], [m02, m12, t[2], m23], [m03, m13, m23, t[3]],
-            [m01, m02, m03, m13], [m01, m02, m12, m13], [m02, m03, m13, m23], [m02, m12, m13, m23],
-        ];
         double sum = 0;
-        foreach (var child in children)
+        foreach (var t in pieces)
         {
-            sum += Subdivide(child, volume / 8, levels - 1);
+            double volume = Math.Abs(SimplexGeometry.SignedTetrahedronVolume(
+                [t[0].X, t[0].Y, t[0].Z], [t[1].X, t[1].Y, t[1].Z], [t[2].X, t[2].Y, t[2].Z], [t[3].X, t[3].Y, t[3].Z]));
+            sum += volume * (t[0].U + t[1].U + t[2].U + t[3].U) / 4;
         }
 
         return sum;
     }
 
-    private bool IsInside(double x, double y, double z) =>
-        x >= lower[0] && x <= upper[0] && y >= lower[1] && y <= upper[1] && z >= lower[2] && z <= upper[2];
+    /// <summary>Appends to <paramref name="output"/> the part of the tetrahedron where distance ≥ 0, as tetrahedra.</summary>
+    private static void ClipByPlane(Node[] tet, Func<Node, double> distance, List<Node[]> output)
+    {
+        var inside = new List<int>(4);
+        var outside = new List<int>(4);
+        var d = new double[4];
+        for (int a = 0; a < 4; a++)
+        {
+            d[a] = distance(tet[a]);
+            (d[a] >= 0 ? inside : outside).Add(a);
+        }
+
+        Node Cut(int a, int b) => Node.Between(tet[a], tet[b], d[a] / (d[a] - d[b]));
+        switch (inside.Count)
+        {
+            case 4:
+                output.Add(tet);
+                break;
+            case 1:
+                int i0 = inside[0];
+                output.Add([tet[i0], Cut(i0, outside[0]), Cut(i0, outside[1]), Cut(i0, outside[2])]);
+                break;
+            case 2:
+                // A prism with triangles (a, a–c, a–d) and (b, b–c, b–d).
+                int a2 = inside[0], b2 = inside[1], c2 = outside[0], d2 = outside[1];
+                AddPrism([tet[a2], Cut(a2, c2), Cut(a2, d2)], [tet[b2], Cut(b2, c2), Cut(b2, d2)], output);
+                break;
+            case 3:
+                // The tetrahedron minus the corner at the outside vertex: a prism.
+                int o = outside[0];
+                AddPrism([tet[inside[0]], tet[inside[1]], tet[inside[2]]], [Cut(inside[0], o), Cut(inside[1], o), Cut(inside[2], o)], output);
+                break;
+        }
+    }
+
+    /// <summary>Splits the prism with corresponding triangles <paramref name="bottom"/> and <paramref name="top"/> into three tetrahedra.</summary>
+    private static void AddPrism(Node[] bottom, Node[] top, List<Node[]> output)
+    {
+        output.Add([bottom[0], bottom[1], bottom[2], top[0]]);
+        output.Add([bottom[1], bottom[2], top[0], top[1]]);
+        output.Add([bottom[2], top[0], top[1], top[2]]);
+    }
 }
