@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
 using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.Diagnostics;
 using PdeFlows.Flows.Problems;
 using PdeFlows.Flows.TimeStepping;
 using PdeFlows.IO;
+using PdeFlows.Verification.Runs;
 
 namespace PdeFlows.Verification.Demo;
 
 /// <summary>
 /// Runs one case given as text (parse → <see cref="FlowProblemBuilder"/> → <see cref="FlowRunner"/>)
-/// and writes its result directory as <c>pdeflows run --out</c> does (fields u, g, log_g, pi at
+/// and writes its result directory as <c>pdeflows run --out</c> does (fields u, g, log_g at
 /// every output time, the summary series, XDMF index, consolidated result.h5), without checkpoints.
 /// An existing result in the directory is replaced.
 /// </summary>
@@ -31,18 +31,18 @@ public static class CaseRun
         var definition = CaseFileLoader.Parse(caseText, caseFileName, Path.GetDirectoryName(Path.GetFullPath(caseFileName)));
         using var problem = FlowProblemBuilder.Build(definition, components ?? DemoComponentProvider.Instance);
         var runner = new FlowRunner(problem);
-        var provenance = ResultProvenance.ForCurrentProcess(definition.Name, caseText, ParametersJson(problem), [], problem.Transport?.LinearSolverDescription ?? "none (no transport part)");
+        var provenance = FlowResultContent.Provenance(problem, caseText);
         var writer = ResultWriter.Create(resultDirectory, problem.Mesh, provenance, new ResultWriterOptions { OverwriteExisting = true, FlushToDisk = false });
         var densities = new List<double[]>();
         void OnOutput(int index, FlowSnapshot snapshot)
         {
             densities.Add((double[])snapshot.Density.Clone());
-            writer.WriteOutputStep(snapshot.Step, snapshot.Time, NodeFields(problem.Setting.Target, snapshot.Density));
+            writer.WriteOutputStep(snapshot.Step, snapshot.Time, FlowResultContent.NodeFields(problem, snapshot.Density));
         }
 
         var final = runner.Run(OnOutput, null, cancellation);
         var quantities = runner.Recorder.ToQuantities();
-        writer.WriteTimeSeries(new TimeSeries(runner.Recorder.Times, quantities.ToDictionary(q => q.Key, q => new ShapedArray(q.Value.Values, q.Value.Shape))));
+        writer.WriteTimeSeries(FlowResultContent.Series(runner.Recorder));
         writer.Finish(clock.Elapsed.TotalSeconds);
         var regions = problem.Regions.ToDictionary(r => r.Name, r => quantities[SummaryRecorder.RegionQuantityPrefix + r.Name].Values);
         return new CaseRunResult(
@@ -60,26 +60,4 @@ public static class CaseRun
             final.Step,
             clock.Elapsed.TotalSeconds);
     }
-
-    private static Dictionary<string, double[]> NodeFields(ReadOnlySpan<double> target, double[] density)
-    {
-        var g = new double[density.Length];
-        var logG = new double[density.Length];
-        for (int i = 0; i < density.Length; i++)
-        {
-            g[i] = density[i] / target[i];
-            logG[i] = Math.Log(g[i]);
-        }
-
-        return new Dictionary<string, double[]> { ["u"] = (double[])density.Clone(), ["g"] = g, ["log_g"] = logG, ["pi"] = target.ToArray() };
-    }
-
-    private static string ParametersJson(FlowProblem problem) => JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["dimension"] = problem.Mesh.Dimension,
-        ["vertices"] = problem.Mesh.VertexCount,
-        ["cells"] = problem.Mesh.CellCount,
-        ["normalization_constant"] = problem.NormalizationConstant,
-        ["resolved_case"] = CaseFileWriter.ToToml(problem.Definition),
-    });
 }

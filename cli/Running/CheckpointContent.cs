@@ -2,6 +2,7 @@ using PdeFlows.Flows.Diagnostics;
 using PdeFlows.Flows.Problems;
 using PdeFlows.Flows.TimeStepping;
 using PdeFlows.IO;
+using PdeFlows.Verification.Runs;
 
 namespace PdeFlows.Cli.Running;
 
@@ -13,12 +14,7 @@ internal static class CheckpointContent
         new Dictionary<string, ShapedArray> { ["density"] = ShapedArray.Vector(state.Density) },
         new Dictionary<string, double> { ["time"] = state.Time, ["edb_defect"] = state.EdbDefect, ["current_step"] = state.CurrentStep },
         new Dictionary<string, long> { ["step"] = state.Step, ["rejected"] = state.Rejected, ["next_output"] = runner.NextOutput },
-        Series(runner.Recorder));
-
-    /// <summary>The recorded summary quantities as an io time series.</summary>
-    public static TimeSeries Series(SummaryRecorder recorder) => new(
-        recorder.Times,
-        recorder.ToQuantities().ToDictionary(q => q.Key, q => new ShapedArray(q.Value.Values, q.Value.Shape)));
+        FlowResultContent.Series(runner.Recorder));
 
     /// <summary>Restores <paramref name="runner"/> to the checkpoint's state.</summary>
     /// <exception cref="InvalidDataException">Something the run needs is missing or does not fit.</exception>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using PdeFlows.Discretization.LinearAlgebra;
 using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.Diagnostics;
 using PdeFlows.Flows.Problems;
@@ -8,6 +6,7 @@ using PdeFlows.Flows.TimeStepping;
 using PdeFlows.IO;
 using PdeFlows.KernelApprox.Particles;
 using PdeFlows.KernelApprox.Reactions;
+using PdeFlows.Verification.Runs;
 
 namespace PdeFlows.Cli.Running;
 
@@ -83,10 +82,10 @@ internal sealed class RunSession
             // After a resume, the output at the checkpoint's own step may already be on disk.
             if (!writer.CompletedSteps.Any(s => s.Step == snapshot.Step))
             {
-                writer.WriteOutputStep(snapshot.Step, snapshot.Time, NodeFields(problem, snapshot.Density));
+                writer.WriteOutputStep(snapshot.Step, snapshot.Time, FlowResultContent.NodeFields(problem, snapshot.Density));
             }
 
-            writer.WriteTimeSeries(CheckpointContent.Series(runner.Recorder));
+            writer.WriteTimeSeries(FlowResultContent.Series(runner.Recorder));
             writing.Stop();
         }
 
@@ -101,7 +100,7 @@ internal sealed class RunSession
             {
                 ["rejected_steps"] = final.Rejected,
                 // A run resumed from its final checkpoint takes no transport step, so its solver is never created.
-                ["linear_solver"] = LinearSolverName(problem),
+                ["linear_solver"] = FlowResultContent.LinearSolverName(problem),
                 ["factorizations"] = problem.Transport?.Factorizations ?? 0,
                 ["factorization_seconds"] = problem.Transport?.FactorizationSeconds ?? 0,
                 ["scheme"] = definition.Time.Scheme == TimeScheme.Strang ? "strang" : "lie-ie",
@@ -185,7 +184,7 @@ internal sealed class RunSession
     private ResultWriter OpenWriter(FlowProblem problem, string caseText, FlowRunner runner)
     {
         string directory = options.OutputDirectory!;
-        var provenance = ResultProvenance.ForCurrentProcess(problem.Definition.Name, caseText, ParametersJson(problem), Seeds(problem), LinearSolverName(problem));
+        var provenance = FlowResultContent.Provenance(problem, caseText);
         WritableFolder.Ensure(directory, "--out");
         if (!options.Resume)
         {
@@ -235,41 +234,6 @@ internal sealed class RunSession
 
     /// <summary>Step files are written in the background: output overlaps the solve (checkpoints and result.h5 wait for them).</summary>
     private static ResultWriterOptions WriterOptions => new() { WriteStepsInBackground = true };
-
-    private static Dictionary<string, double[]> NodeFields(FlowProblem problem, double[] density)
-    {
-        var g = new double[density.Length];
-        var logG = new double[density.Length];
-        ReadOnlySpan<double> pi = problem.Setting.Target;
-        for (int i = 0; i < density.Length; i++)
-        {
-            g[i] = density[i] / pi[i];
-            logG[i] = Math.Log(g[i]);
-        }
-
-        // π itself is constant (π = u/g); writing it at every output would add a quarter to the data.
-        return new Dictionary<string, double[]> { ["u"] = density, ["g"] = g, ["log_g"] = logG };
-    }
-
-    /// <summary>The seeds of the run's random generators (the [particles] section's; the mesh solver is deterministic).</summary>
-    private static long[] Seeds(FlowProblem problem) => problem.Definition.Particles is { } particles ? [particles.Seed] : [];
-
-    private static string LinearSolverName(FlowProblem problem) =>
-        problem.Transport?.LinearSolverDescription ?? "none (no transport part)";
-
-    private static string ParametersJson(FlowProblem problem)
-    {
-        var d = problem.Definition;
-        var parameters = new Dictionary<string, object?>
-        {
-            ["dimension"] = problem.Mesh.Dimension,
-            ["vertices"] = problem.Mesh.VertexCount,
-            ["cells"] = problem.Mesh.CellCount,
-            ["normalization_constant"] = problem.NormalizationConstant,
-            ["resolved_case"] = CaseFileWriter.ToToml(d),
-        };
-        return JsonSerializer.Serialize(parameters);
-    }
 
     internal static void WriteAtomically(string path, string text)
     {
