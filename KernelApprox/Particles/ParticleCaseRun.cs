@@ -125,7 +125,8 @@ public sealed class ParticleCaseRun
                 // bandwidth if given, else Silverman's rule 1.06 σ N^(−1/5) on the initial particles
                 // (the median over the mesh nodes would be as wide as the domain).
                 double? fixedBandwidth = problem.Definition.Kernel?.Bandwidth.Value;
-                double spread = Math.Sqrt(Enumerable.Range(0, ensemble.Dimension).Average(a => ensemble.Covariance()[(a * ensemble.Dimension) + a]));
+                double[] covariance = ensemble.Covariance();
+                double spread = Math.Sqrt(Enumerable.Range(0, ensemble.Dimension).Average(a => covariance[(a * ensemble.Dimension) + a]));
                 double densityBandwidth = fixedBandwidth ?? (1.06 * spread * Math.Pow(ensemble.Count, -0.2));
                 var langevin = new BirthDeathLangevin(step, flow.Beta, densityBandwidth);
                 return () => langevin.Advance(ensemble, target, random);
