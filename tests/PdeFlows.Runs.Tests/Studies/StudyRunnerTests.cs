@@ -1,7 +1,7 @@
 using PdeFlows.Verification.Convergence;
-using PdeFlows.Verification.Studies;
+using PdeFlows.Runs.Studies;
 
-namespace PdeFlows.Verification.Tests;
+namespace PdeFlows.Runs.Tests.Studies;
 
 /// <summary>Small studies end to end through <see cref="StudyRunner"/> and <see cref="StudyOutputWriter"/>.</summary>
 public sealed class StudyRunnerTests

@@ -1,10 +1,10 @@
 using System.Globalization;
-using PdeFlows.Flows.Cases;
-using PdeFlows.Flows.Diagnostics;
-using PdeFlows.Flows.Problems;
 using PdeFlows.Flows.TimeStepping;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Problems;
+using PdeFlows.Runs.Running;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>Helpers for the acceptance tests: case files written as text, built and run end to end.</summary>
 internal static class FlowCases
@@ -31,13 +31,13 @@ internal static class FlowCases
     /// <summary>Parses and builds a case.</summary>
     public static FlowProblem Build(string text) => FlowProblemBuilder.Build(CaseFileLoader.Parse(text, "test.toml"));
 
-    /// <summary>Runs a problem to its end time; returns the final state, the recorder and every snapshot taken at the output times.</summary>
-    public static (FlowState State, SummaryRecorder Recorder, List<FlowSnapshot> Snapshots) Run(FlowProblem problem, Action<FlowState>? onStep = null)
+    /// <summary>Runs a problem to its end time through the one runner; returns the final state, the recorded rows and every snapshot taken at the output times.</summary>
+    public static (FlowState State, IReadOnlyList<SnapshotRow> Rows, List<FlowSnapshot> Snapshots) Run(FlowProblem problem, Action<FlowState>? onStep = null)
     {
         var runner = new FlowRunner(problem);
         var snapshots = new List<FlowSnapshot>();
         var state = runner.Run((_, s) => snapshots.Add(s), onStep);
-        return (state, runner.Recorder, snapshots);
+        return (state, runner.Recorder.Rows, snapshots);
     }
 
     /// <summary>Least-squares slope of log y against log x.</summary>

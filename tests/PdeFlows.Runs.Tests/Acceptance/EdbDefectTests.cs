@@ -1,9 +1,9 @@
 using System.Text;
 using PdeFlows.Flows.TimeStepping;
 using Xunit.Abstractions;
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// The discrete energy–dissipation balance (math.md §5), source-free: the per-step defect

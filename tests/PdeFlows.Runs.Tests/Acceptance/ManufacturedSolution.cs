@@ -1,6 +1,6 @@
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// A manufactured solution on the unit box [0, 1]^d with natural (no-flux) boundary conditions.

@@ -1,7 +1,11 @@
-using PdeFlows.Flows.Cases;
-using PdeFlows.Flows.Expressions;
+using PdeFlows.Discretization.LinearAlgebra;
+using PdeFlows.Flows.TimeStepping;
+using PdeFlows.KernelApprox.Kernels;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Expressions;
+using PdeFlows.Runs.Toml;
 
-namespace PdeFlows.Flows.Tests.Cases;
+namespace PdeFlows.Runs.Tests.Cases;
 
 /// <summary>examples/00-interfaces-example.toml is the case file of interfaces.md; every value is checked.</summary>
 public class InterfacesExampleTests
@@ -44,7 +48,7 @@ public class InterfacesExampleTests
 
         Assert.Equal(3.0, c.Time.End);
         Assert.Equal(1e-3, c.Time.Step);
-        Assert.Equal(TimeScheme.LieImplicitEuler, c.Time.Scheme);
+        Assert.Equal(SplittingScheme.LieImplicitEuler, c.Time.Scheme);
         Assert.Equal(LinearSolverKind.Auto, c.Solver.Linear);
 
         Assert.Equal(new[] { 0.0, 0.5, 1.0, 3.0 }, c.Output.Times.ToArray());

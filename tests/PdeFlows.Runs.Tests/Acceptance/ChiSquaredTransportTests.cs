@@ -1,6 +1,6 @@
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// The χ² flows with transport (w, wfr, swfr): the linearly implicit scheme with the mobility u from

@@ -1,9 +1,9 @@
 using System.Text;
 using PdeFlows.Discretization.Norms;
 using Xunit.Abstractions;
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// Observed orders by the manufactured solution of <see cref="ManufacturedSolution"/> (W and unbalanced

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Xunit.Abstractions;
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// Invariants of math.md §5 as property tests over random cases (seeded System.Random, seed
@@ -48,8 +48,8 @@ public class InvariantPropertyTests(ITestOutputHelper output)
             using var problem = Build(text);
             Assert.True(problem.Transport?.MMatrix.HasMMatrixSignPattern ?? true, "the structured mesh must give an M-matrix");
             var setting = problem.Setting;
-            double mass0 = setting.Mass(problem.InitialDensity);
-            double energy = problem.Energy.Value(problem.InitialDensity, setting);
+            double mass0 = setting.Mass(problem.Discretization.InitialDensity.AsSpan());
+            double energy = problem.Energy.Value(problem.Discretization.InitialDensity.AsSpan(), setting);
             double caseMass = 0, caseRise = double.NegativeInfinity, caseMin = double.PositiveInfinity;
             var (state, _, _) = Run(problem, s =>
             {

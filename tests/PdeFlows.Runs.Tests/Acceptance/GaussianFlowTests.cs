@@ -1,9 +1,9 @@
 using System.Text;
 using PdeFlows.Flows.ClosedForms;
 using Xunit.Abstractions;
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// W, WFR and SWFR of KL with a Gaussian target N(½, 0.6) and Gaussian initial data M₀ N(−1, 0.3)
@@ -50,14 +50,14 @@ public class GaussianFlowTests(ITestOutputHelper output)
             Time(1, tau, scheme),
             Times(times));
         using var problem = Build(text);
-        var summary = Run(problem).Recorder.ToSummary("test", 0, 0);
+        var rows = Run(problem).Rows;
         double worst = 0;
         var table = new StringBuilder($"{kind} {scheme} tau={tau} h={16.0 / 3200}\n t     mass (error)            mean (error)            variance (error)\n");
         for (int k = 0; k < times.Length; k++)
         {
             var exact = GaussianWfrOde.Solve(new(mass0, mean0, variance0), targetMean, targetVariance, alpha, beta, spherical: kind != "wfr", times[k]);
-            double dm = summary.Mass[k] - exact.Mass, dmean = summary.Mean[k][0] - exact.Mean, dvar = summary.Covariance[k][0][0] - exact.Variance;
-            table.AppendLine($" {times[k],-5} {summary.Mass[k]:F8} ({dm:E2})  {summary.Mean[k][0]:F8} ({dmean:E2})  {summary.Covariance[k][0][0]:F8} ({dvar:E2})");
+            double dm = rows[k].Mass - exact.Mass, dmean = rows[k].Mean[0] - exact.Mean, dvar = rows[k].Covariance[0][0] - exact.Variance;
+            table.AppendLine($" {times[k],-5} {rows[k].Mass:F8} ({dm:E2})  {rows[k].Mean[0]:F8} ({dmean:E2})  {rows[k].Covariance[0][0]:F8} ({dvar:E2})");
             worst = Math.Max(worst, Math.Max(Math.Abs(dm), Math.Max(Math.Abs(dmean), Math.Abs(dvar))));
         }
 

@@ -1,8 +1,8 @@
 using PdeFlows.IO;
 using PdeFlows.Mesh;
-using PdeFlows.Verification.Plotting;
+using PdeFlows.Runs.Running;
 
-namespace PdeFlows.Verification.Tests;
+namespace PdeFlows.Runs.Tests.Running;
 
 public class ResultPlotterTests
 {
@@ -18,10 +18,10 @@ public class ResultPlotterTests
 
         Assert.Equal(["density.png", "energy.png", "dissipation.png", "edb_defect.png", "mass.png", "min_density.png", "mean.png", "covariance.png", "probes.png"], files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(Path.IsPathRooted(f)));
-        PlotFileTests.AssertPng(files[0], 3 * 450, 2 * (160 + 90)); // six snapshots of eight, three per row; the domain is 2 × 1
+        PlotAssertions.AssertPng(files[0], 3 * 450, 2 * (160 + 90)); // six snapshots of eight, three per row; the domain is 2 × 1
         foreach (string file in files.Skip(1))
         {
-            PlotFileTests.AssertPng(file, 800, 600);
+            PlotAssertions.AssertPng(file, 800, 600);
         }
     }
 
@@ -35,7 +35,7 @@ public class ResultPlotterTests
         var files = ResultPlotter.PlotAll(run, Path.Combine(directory.Path, "plots"));
 
         Assert.Equal(["density.png", "energy.png", "mass.png"], files.Select(Path.GetFileName));
-        Assert.All(files, f => PlotFileTests.AssertPng(f, 800, 600));
+        Assert.All(files, f => PlotAssertions.AssertPng(f, 800, 600));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class ResultPlotterTests
         var files = ResultPlotter.PlotAll(run, Path.Combine(directory.Path, "plots"));
 
         Assert.Equal("density.png", Path.GetFileName(files[0]));
-        PlotFileTests.AssertPng(files[0], 2 * 450, 320 + 90);
+        PlotAssertions.AssertPng(files[0], 2 * 450, 320 + 90);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class ResultPlotterTests
         for (int k = 0; k < steps; k++)
         {
             double t = times[k];
-            var u = RasterSamplerTests.Nodal(mesh, p =>
+            var u = PlotAssertions.Nodal(mesh, p =>
             {
                 double r2 = ((p[0] + 0.5 - (0.2 * t)) * (p[0] + 0.5 - (0.2 * t))) + (d > 1 ? (p[1] - 0.7) * (p[1] - 0.7) : 0.0);
                 return Math.Exp(-r2 / (0.1 + (0.05 * t))) + 0.01;

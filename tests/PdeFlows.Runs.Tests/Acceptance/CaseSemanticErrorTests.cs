@@ -1,7 +1,7 @@
-using PdeFlows.Flows.Cases;
-using static PdeFlows.Flows.Tests.Acceptance.FlowCases;
+using PdeFlows.Runs.Cases;
+using static PdeFlows.Runs.Tests.Acceptance.FlowCases;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>Case errors that need the mesh: each names the file, line and key (interfaces.md).</summary>
 public class CaseSemanticErrorTests

@@ -1,4 +1,4 @@
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>The slope fit used by every order test recovers exact powers and is moved by a wrong row (it can fail).</summary>
 public class FittedSlopeTests

@@ -1,6 +1,6 @@
-using PdeFlows.Flows.Cases;
+using PdeFlows.Runs.Cases;
 
-namespace PdeFlows.Flows.Tests.Cases;
+namespace PdeFlows.Runs.Tests.Cases;
 
 /// <summary>
 /// Bad case files: each message names the file, the line (and column) and the key.
@@ -32,6 +32,9 @@ public class CaseFileErrorTests
         { Append("[flwo]\nalpha = 1"), "case.toml:19:2: flwo: unknown section [flwo]; did you mean [flow]?" },
         { "nmae = \"x\"\n" + CaseFileDefaultsTests.Minimal, "case.toml:1:1: nmae: unknown key; did you mean 'name'?" },
         { Append("[output]\ncheckpoint_evry = 3"), "case.toml:20:1: [output] checkpoint_evry: unknown key; did you mean 'checkpoint_every'?" },
+        { Edit("kind = \"fr\"", "kind = \"fr\"\nreaction_tolerance = 1e-6"), "case.toml:15:1: [flow] reaction_tolerance: unknown key; 'reaction_tolerance' belongs in [solver]" },
+        { Append("[solver]\nreaction_tolerance = 0"), "case.toml:20:22: [solver] reaction_tolerance: must be > 0, got 0" },
+        { Append("[solver]\nreaction_tolerance = \"tight\""), "case.toml:20:22: [solver] reaction_tolerance: expected a number, got string \"tight\"" },
         { Append("[output]\nregions = { a = { lower = [0.0], uper = [1.0] } }"), "case.toml:20:34: [output] regions.a.uper: unknown key; did you mean 'upper'?" },
 
         // wrong types
@@ -117,7 +120,7 @@ public class CaseFileErrorTests
     {
         CaseFileException error = Fails(Edit("density = \"1 + x\"", "density = \"1 + ep(x)\""));
         Assert.StartsWith("case.toml:8:16: [target] density: in \"1 + ep(x)\": unknown function 'ep' at column 5", error.Message);
-        var inner = Assert.IsType<PdeFlows.Flows.Expressions.ExpressionException>(error.InnerException);
+        var inner = Assert.IsType<PdeFlows.Runs.Expressions.ExpressionException>(error.InnerException);
         Assert.Equal(5, inner.Column);
     }
 

@@ -1,8 +1,8 @@
-using PdeFlows.Flows.Cases;
+using PdeFlows.Runs.Cases;
 using PdeFlows.Verification.Convergence;
-using PdeFlows.Verification.Studies;
+using PdeFlows.Runs.Studies;
 
-namespace PdeFlows.Verification.Tests;
+namespace PdeFlows.Runs.Tests.Studies;
 
 /// <summary>A particle-count sweep: particles of the case's [particles] method against the mesh solution of the same case.</summary>
 public class ParticleCountStudyTests(Xunit.Abstractions.ITestOutputHelper output)

@@ -1,7 +1,7 @@
-using PdeFlows.Flows.Cases;
-using PdeFlows.Verification.Demo;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Demo;
 
-namespace PdeFlows.Verification.Tests;
+namespace PdeFlows.Runs.Tests.Demo;
 
 /// <summary>The demo pipeline at a tiny size: every file it promises is written, the report links them, the λ error falls.</summary>
 public class DemoTests

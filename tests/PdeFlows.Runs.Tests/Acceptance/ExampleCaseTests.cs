@@ -1,10 +1,10 @@
-using System.Collections.Immutable;
-using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.Diagnostics;
-using PdeFlows.Flows.Problems;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Problems;
+using PdeFlows.Runs.Running;
 using Xunit.Abstractions;
 
-namespace PdeFlows.Flows.Tests.Acceptance;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// The numbered examples under examples/ run end to end at reduced size (fewer cells, shorter end time,
@@ -27,8 +27,9 @@ public class ExampleCaseTests(ITestOutputHelper output)
     private (RunSummary Summary, FlowProblem Problem) Run(CaseDefinition definition)
     {
         var problem = FlowProblemBuilder.Build(definition);
-        var (state, recorder, _) = FlowCases.Run(problem);
-        var summary = recorder.ToSummary("test", state.Step, 0);
+        var runner = new FlowRunner(problem);
+        var state = runner.Run();
+        var summary = RunSummary.From(definition, "test", problem.Mesh, runner.Recorder.Rows, RowLayout.Of(runner.Recorder, problem.Mesh.Dimension), runner.Recorder.ProbePoints, state.Step, 0, null);
         for (int k = 0; k < summary.Times.Length; k++)
         {
             string regions = string.Join(", ", summary.Regions.Select(r => $"{r.Key} {r.Value[k]:F5}"));

@@ -1,6 +1,6 @@
-using PdeFlows.Flows.Expressions;
+using PdeFlows.Runs.Expressions;
 
-namespace PdeFlows.Flows.Tests.Expressions;
+namespace PdeFlows.Runs.Tests.Expressions;
 
 public class ExpressionErrorTests
 {

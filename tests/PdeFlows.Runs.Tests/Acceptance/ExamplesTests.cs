@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
-using PdeFlows.Flows.Cases;
-using PdeFlows.Flows.Diagnostics;
-using PdeFlows.Flows.Problems;
-using PdeFlows.KernelApprox.Particles;
-using PdeFlows.KernelApprox.Reactions;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Problems;
+using PdeFlows.Runs.Running;
 
-namespace PdeFlows.Cli.Tests;
+namespace PdeFlows.Runs.Tests.Acceptance;
 
 /// <summary>
 /// Every examples/*.toml is parsed, shrunk (fewer cells, at most ~100 steps, fewer particles) and run
@@ -94,17 +92,18 @@ public class ExamplesTests
         Assert.True(Checks.TryGetValue(fileName, out var check), $"examples/{fileName} has no check: add one to {nameof(ExamplesTests)}.{nameof(Checks)}");
         string path = Path.Combine(ExamplesDirectory(), fileName);
         var definition = Shrink(CaseFileLoader.Load(path));
-        using var problem = FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
-        var runner = new FlowRunner(problem);
-        var densities = new List<double[]>();
-        var final = runner.Run((_, snapshot) => densities.Add((double[])snapshot.Density.Clone()));
-        var summary = runner.Recorder.ToSummary("test", final.Step, 0);
+        using var problem = FlowProblemBuilder.Build(definition);
+        var runner = new FlowRunner(problem, keepDensities: true);
+        var final = runner.Run();
+        var rows = runner.Recorder.Rows;
+        var summary = RunSummary.From(definition, "test", problem.Mesh, rows, RowLayout.Of(runner.Recorder, problem.Mesh.Dimension), runner.Recorder.ProbePoints, final.Step, 0, null);
+        var densities = rows.Select(r => r.DensityArray()).ToList();
         if (definition.Particles is not null)
         {
             summary = summary with { Particles = new ParticleCaseRun(problem).Run(runner.OutputTimes, densities) };
         }
 
-        check!(new ExampleRun(definition, summary, problem.Setting.LumpedMass.ToArray(), problem.Setting.Target.ToArray(), problem.InitialDensity, densities[^1]));
+        check!(new ExampleRun(definition, summary, problem.Setting.LumpedMass.ToArray(), problem.Setting.Target.ToArray(), problem.Discretization.InitialDensity.ToArray(), densities[^1]));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-using PdeFlows.Flows.Cases;
-using PdeFlows.Verification.Studies;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Studies;
 
-namespace PdeFlows.Verification.Tests;
+namespace PdeFlows.Runs.Tests.Studies;
 
 /// <summary>Study files: every error names the file, the line and the key.</summary>
 public sealed class StudyFileErrorTests

@@ -1,7 +1,11 @@
-using PdeFlows.Flows.Cases;
-using PdeFlows.Flows.Expressions;
+using PdeFlows.Discretization.LinearAlgebra;
+using PdeFlows.Flows.TimeStepping;
+using PdeFlows.KernelApprox.Kernels;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Expressions;
+using PdeFlows.Runs.Toml;
 
-namespace PdeFlows.Flows.Tests.Cases;
+namespace PdeFlows.Runs.Tests.Cases;
 
 public class CaseFileDefaultsTests
 {
@@ -41,10 +45,11 @@ public class CaseFileDefaultsTests
         Assert.Equal(1.0, c.Flow.Alpha);
         Assert.Equal(1.0, c.Flow.Beta);
         Assert.Equal(ReactionKind.Exact, c.Flow.Reaction);
-        Assert.Equal(FlowSection.DefaultEpsilon, c.Flow.Epsilon);
+        Assert.Equal(1e-6, c.Flow.Epsilon); // interfaces.md: ε defaults to 1e-6
         Assert.Null(c.Kernel);
-        Assert.Equal(TimeScheme.LieImplicitEuler, c.Time.Scheme);
+        Assert.Equal(SplittingScheme.LieImplicitEuler, c.Time.Scheme);
         Assert.Equal(LinearSolverKind.Auto, c.Solver.Linear);
+        Assert.Equal(1e-11, c.Solver.ReactionTolerance); // the log-variable integrator's tolerance before it became a key
         Assert.Equal(new[] { 0.0, 2.0 }, c.Output.Times.ToArray());
         Assert.Empty(c.Output.Probes);
         Assert.Empty(c.Output.Regions);
@@ -109,9 +114,9 @@ public class CaseFileDefaultsTests
         Assert.Equal(new FlowSection(FlowKind.WassersteinFisherRao, EnergyKind.MaximumMeanDiscrepancy, 0.0, 2.0, ReactionKind.KernelFisherRao, c.Flow.Source, 1e-4), c.Flow);
         Assert.True(c.Flow.Source!.UsesTime);
         Assert.Equal(Math.Exp(-1) * 6, c.Flow.Source.Invoke(1, 2, 3, 1), 15);
-        Assert.Equal(new KernelSection(KernelKind.Matern52, KernelBandwidth.Fixed(0.5), 1e-3), c.Kernel);
-        Assert.Equal(new TimeSection(1.0, 0.01, TimeScheme.Strang), c.Time);
-        Assert.Equal(LinearSolverKind.PreconditionedConjugateGradient, c.Solver.Linear);
+        Assert.Equal(new KernelSection(KernelKind.MaternFiveHalves, KernelBandwidth.Fixed(0.5), 1e-3), c.Kernel);
+        Assert.Equal(new TimeSection(1.0, 0.01, SplittingScheme.Strang), c.Time);
+        Assert.Equal(LinearSolverKind.Pcg, c.Solver.Linear);
         Assert.Equal(new[] { 0.25, 1.0 }, c.Output.Times.ToArray());
         Assert.Equal(2, c.Output.Probes.Length);
         Assert.Equal("upper_half", Assert.Single(c.Output.Regions).Name);
@@ -136,19 +141,19 @@ public class CaseFileDefaultsTests
         KernelSection kernel = CaseFileLoader.Parse(text).Kernel!;
         Assert.True(kernel.Bandwidth.IsMedian);
         Assert.Equal(KernelKind.Gaussian, kernel.Kind);
-        Assert.Equal(KernelSection.DefaultLambda, kernel.Lambda);
+        Assert.Equal(1e-6, kernel.Lambda); // interfaces.md: λ defaults to 1e-6
     }
 
     [Fact]
     public void Choice_names_round_trip()
     {
-        foreach (string name in CaseChoiceNames.AllowedNames<ReactionKind>())
+        foreach (string name in CaseChoiceNames.Reaction.Names)
         {
-            Assert.True(CaseChoiceNames.TryParse(name, out ReactionKind value));
+            Assert.True(CaseChoiceNames.Reaction.TryParse(name, out ReactionKind value));
             Assert.Equal(name, CaseChoiceNames.NameOf(value));
         }
 
         Assert.Equal("swfr", CaseChoiceNames.NameOf(FlowKind.SphericalWassersteinFisherRao));
-        Assert.Equal("lie-ie", CaseChoiceNames.NameOf(TimeScheme.LieImplicitEuler));
+        Assert.Equal("lie-ie", CaseChoiceNames.NameOf(SplittingScheme.LieImplicitEuler));
     }
 }
