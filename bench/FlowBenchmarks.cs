@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using PdeFlows.Flows.Cases;
-using PdeFlows.Flows.Problems;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Problems;
+using PdeFlows.Runs.Running;
 
 namespace PdeFlows.Bench;
 

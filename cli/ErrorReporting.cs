@@ -1,8 +1,9 @@
 using PdeFlows.Discretization.LinearAlgebra;
-using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.TimeStepping;
 using PdeFlows.IO;
 using PdeFlows.Mesh;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Running;
 
 namespace PdeFlows.Cli;
 
@@ -21,6 +22,16 @@ internal static class ErrorReporting
             return action();
         }
         catch (UserError e)
+        {
+            stderr.WriteLine($"pdeflows {command}: {e.Message}");
+            if (e.Hint is not null)
+            {
+                stderr.WriteLine($"hint: {e.Hint}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (RunSetupException e)
         {
             stderr.WriteLine($"pdeflows {command}: {e.Message}");
             if (e.Hint is not null)

@@ -1,4 +1,3 @@
-using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.Reactions;
 using PdeFlows.KernelApprox.Kernels;
 using PdeFlows.KernelApprox.LinearAlgebra;
@@ -16,18 +15,13 @@ public sealed class KernelReaction : IReaction
     private readonly IReaction integrator;
 
     /// <summary>Pairs an integrator with the rate it integrates.</summary>
-    /// <param name="kind">Which kernel reaction this is.</param>
     /// <param name="rate">The rate (and its diagnostics).</param>
     /// <param name="integrator">Advances u; its <see cref="IReactionRate.Rate"/> must be that of <paramref name="rate"/>.</param>
-    public KernelReaction(ReactionKind kind, IKernelReactionRate rate, IReaction integrator)
+    public KernelReaction(IKernelReactionRate rate, IReaction integrator)
     {
-        Kind = kind;
         KernelRate = rate ?? throw new ArgumentNullException(nameof(rate));
         this.integrator = integrator ?? throw new ArgumentNullException(nameof(integrator));
     }
-
-    /// <summary>Which kernel reaction this is.</summary>
-    public ReactionKind Kind { get; }
 
     /// <summary>The rate with its diagnostics.</summary>
     public IKernelReactionRate KernelRate { get; }

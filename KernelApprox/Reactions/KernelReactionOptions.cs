@@ -8,7 +8,7 @@ public sealed record KernelReactionOptions
     /// <summary>The defaults.</summary>
     public static KernelReactionOptions Default { get; } = new();
 
-    /// <summary>Local error tolerance on log u of the log-variable integrator of λ-FRk and FRk (default 1e-11, that of <c>IntegratedReaction</c>).</summary>
+    /// <summary>Local error tolerance on log u of the log-variable integrator of λ-FRk, spherical λ-FRk and FRk (default 1e-11, that of <c>IntegratedReaction</c>).</summary>
     public double LogIntegratorTolerance { get; init; } = 1e-11;
 
     /// <summary>Relative local error tolerance of the plain-variable integrator of the MMD reaction (default 1e-12).</summary>

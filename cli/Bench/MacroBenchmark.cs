@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using PdeFlows.Flows.Cases;
-using PdeFlows.Flows.Problems;
-using PdeFlows.KernelApprox.Reactions;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Problems;
+using PdeFlows.Runs.Running;
 
 namespace PdeFlows.Cli.Bench;
 
@@ -33,7 +33,7 @@ internal static class MacroBenchmark
         {
             var definition = CaseFileLoader.Parse(bench.Text, $"bench:{bench.Name}");
             var clock = Stopwatch.StartNew();
-            using var problem = FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
+            using var problem = FlowProblemBuilder.Build(definition);
             var state = new FlowRunner(problem).Run();
             double wall = clock.Elapsed.TotalSeconds;
             double factorization = problem.Transport?.FactorizationSeconds ?? 0;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PdeFlows.Verification.Demo;
+using PdeFlows.Runs.Demo;
 
 namespace PdeFlows.Cli.Commands;
 

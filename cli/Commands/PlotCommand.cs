@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PdeFlows.Verification.Plotting;
+using PdeFlows.Runs.Running;
 
 namespace PdeFlows.Cli.Commands;
 

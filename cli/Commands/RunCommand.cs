@@ -19,7 +19,7 @@ internal static class RunCommand
             var stderr = parse.InvocationConfiguration.Error;
             var options = new RunOptions(parse.GetValue(caseFile)!, parse.GetValue(output), parse.GetValue(summary), parse.GetValue(resume), parse.GetValue(quiet));
             bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            return ErrorReporting.Guard("run", stderr, () => new RunSession(options, stderr, interactive).Execute());
+            return ErrorReporting.Guard("run", stderr, () => RunInvocation.Execute(options, stderr, interactive));
         });
         return command;
     }

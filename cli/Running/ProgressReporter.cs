@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using PdeFlows.Flows.TimeStepping;
+using PdeFlows.Runs.Running;
 
 namespace PdeFlows.Cli.Running;
 
@@ -7,28 +9,36 @@ namespace PdeFlows.Cli.Running;
 /// live line (bar, time, step, energy, ETA) redrawn in place, and otherwise a plain line every few
 /// seconds (logs and CI stay readable). <c>--quiet</c> turns it off.
 /// </summary>
-internal sealed class ProgressReporter
+internal sealed class ProgressReporter : IRunProgress
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
     private readonly TextWriter output;
     private readonly bool interactive;
     private readonly bool enabled;
-    private readonly double startTime;
-    private readonly double endTime;
+    private double startTime;
+    private double endTime;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private TimeSpan lastReport = TimeSpan.Zero;
     private bool drewLiveLine;
 
-    /// <summary>Creates the reporter for a run from <paramref name="startTime"/> to <paramref name="endTime"/>.</summary>
-    public ProgressReporter(TextWriter output, bool quiet, bool interactive, double startTime, double endTime)
+    /// <summary>Creates the reporter; the run's times come with <see cref="Begin"/>.</summary>
+    public ProgressReporter(TextWriter output, bool quiet, bool interactive)
     {
         this.output = output;
         this.interactive = interactive;
         enabled = !quiet;
+    }
+
+    /// <inheritdoc/>
+    public void Begin(double startTime, double endTime)
+    {
         this.startTime = startTime;
         this.endTime = endTime;
     }
+
+    /// <inheritdoc/>
+    public void Step(FlowState state, Func<double> energy) => Report(state.Time, state.Step, energy);
 
     /// <summary>Reports the state after a step (cheap unless a line is due; <paramref name="energy"/> is evaluated only then).</summary>
     public void Report(double time, int step, Func<double> energy)
@@ -57,6 +67,7 @@ internal sealed class ProgressReporter
     }
 
     /// <summary>Ends the live line, if one was drawn.</summary>
+    /// <remarks>The <see cref="IRunProgress.Finish"/> of the run.</remarks>
     public void Finish()
     {
         if (drewLiveLine)

@@ -1,4 +1,4 @@
-using PdeFlows.Flows.Diagnostics;
+using PdeFlows.Runs.Running;
 
 namespace PdeFlows.Cli.Tests;
 

@@ -1,11 +1,10 @@
 using PdeFlows.Flows;
-using PdeFlows.Flows.Cases;
 using PdeFlows.Flows.Energies;
 using PdeFlows.Flows.Reactions;
 using PdeFlows.Flows.TimeStepping;
+using PdeFlows.KernelApprox.Kernels;
 using PdeFlows.KernelApprox.Reactions;
 using Xunit.Abstractions;
-using CaseKernelKind = PdeFlows.Flows.Cases.KernelKind;
 
 namespace PdeFlows.KernelApprox.Tests;
 
@@ -16,7 +15,7 @@ public class KernelReactionTests(ITestOutputHelper output)
     private const double FinalTime = 2.0;
     private const int SampleCount = 20;
 
-    private static KernelSection Gaussian(double sigma, double lambda) => new(CaseKernelKind.Gaussian, KernelBandwidth.Fixed(sigma), lambda);
+    private static GaussianKernel Gaussian(double sigma) => new(sigma);
 
     /// <summary>u at t = T/20, 2T/20, …, T from the splitting solver (no transport) with step T/20.</summary>
     private static double[][] Trajectory(NodalTestProblem problem, IEnergy energy, IReaction reaction, double finalTime = FinalTime)
@@ -46,7 +45,7 @@ public class KernelReactionTests(ITestOutputHelper output)
         var errors = new double[lambdas.Length];
         for (int l = 0; l < lambdas.Length; l++)
         {
-            KernelReaction reaction = KernelReactionFactory.Create(ReactionKind.KernelFisherRao, Gaussian(0.4, lambdas[l]), Beta, 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
+            KernelReaction reaction = KernelReactionFactory.KernelFisherRao(Gaussian(0.4), lambdas[l], Beta, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
             double[][] approximate = Trajectory(problem, RelativeEntropy.Instance, reaction);
             errors[l] = Enumerable.Range(0, SampleCount).Max(k => problem.LumpedL1(approximate[k], exact[k]));
             output.WriteLine($"λ = {lambdas[l]:E0}: sup_t Σm|u_λ − u_FR| = {errors[l]:E3}; deficit at T = {reaction.LastProjection!.Deficit:E2}, rank {reaction.LastSolve!.Rank}, residual {reaction.LastSolve.RelativeResidual:E1}, evaluations {reaction.Evaluations}");
@@ -70,7 +69,7 @@ public class KernelReactionTests(ITestOutputHelper output)
         // has truncation error δ²|E‴|/6 ≈ 1e-7·|E‴| and an integration error ≈ 1e-11/δ; relative
         // agreement within 1e-5 is therefore an honest, non-trivial check.
         var problem = NodalTestProblem.Bimodal(101);
-        KernelReaction reaction = KernelReactionFactory.Create(ReactionKind.KernelFisherRao, Gaussian(0.4, 1e-4), Beta, 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
+        KernelReaction reaction = KernelReactionFactory.KernelFisherRao(Gaussian(0.4), 1e-4, Beta, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
         var solver = new SplittingFlowSolver(problem.Setting, RelativeEntropy.Instance, reaction, null, SplittingScheme.LieImplicitEuler, 0.1);
         const double delta = 1e-3;
         FlowState state = solver.InitialState(problem.Initial);
@@ -104,9 +103,9 @@ public class KernelReactionTests(ITestOutputHelper output)
         // the solve amplifies rounding by ≤ ‖S‖/s ≈ 3e3 (≈ 1e-12), and the integrator's local
         // tolerance is 1e-12. So 1e-8 in the max norm (u ≈ 0.3) is an honest bound with margin.
         var problem = NodalTestProblem.Bimodal(101);
-        var section = new KernelSection(CaseKernelKind.Laplace, KernelBandwidth.Fixed(0.5), 1e-6);
-        var energy = new Energies.MaximumMeanDiscrepancyEnergy(KernelSectionResolver.CreateKernel(section, problem.Nodes), problem.Nodes);
-        KernelReaction reaction = KernelReactionFactory.Create(ReactionKind.MaximumMeanDiscrepancy, section, Beta, 1e-12, problem.Setting, problem.Nodes, energy);
+        var kernel = new LaplaceKernel(0.5);
+        var energy = new Energies.MaximumMeanDiscrepancyEnergy(kernel, problem.Nodes);
+        KernelReaction reaction = KernelReactionFactory.MaximumMeanDiscrepancyGeometry(kernel, Beta, 1e-12, problem.Setting, problem.Nodes, energy);
         double[][] samples = Trajectory(problem, energy, reaction);
         double worst = 0.0;
         for (int k = 0; k < SampleCount; k++)
@@ -130,13 +129,13 @@ public class KernelReactionTests(ITestOutputHelper output)
         // so the L¹ distance to FRk at time s should fall like 1/λ.
         var problem = NodalTestProblem.Bimodal(61);
         const double s = 1.0;
-        KernelReaction kernelized = KernelReactionFactory.Create(ReactionKind.FisherRaoKernel, Gaussian(0.4, 1.0), Beta, 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
+        KernelReaction kernelized = KernelReactionFactory.KernelizedFisherRao(Gaussian(0.4), Beta, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
         double[] reference = Trajectory(problem, RelativeEntropy.Instance, kernelized, s)[^1];
         double[] lambdas = [1.0, 10.0, 100.0, 1000.0];
         var errors = new double[lambdas.Length];
         for (int l = 0; l < lambdas.Length; l++)
         {
-            KernelReaction reaction = KernelReactionFactory.Create(ReactionKind.KernelFisherRao, Gaussian(0.4, lambdas[l]), Beta * lambdas[l], 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
+            KernelReaction reaction = KernelReactionFactory.KernelFisherRao(Gaussian(0.4), lambdas[l], Beta * lambdas[l], problem.Setting, problem.Nodes, RelativeEntropy.Instance);
             errors[l] = problem.LumpedL1(Trajectory(problem, RelativeEntropy.Instance, reaction, s)[^1], reference);
             output.WriteLine($"λ = {lambdas[l]}: Σm|u_λ(λs) − u_FRk(s)| = {errors[l]:E3}");
         }
@@ -152,7 +151,7 @@ public class KernelReactionTests(ITestOutputHelper output)
     public void Spherical_lambda_fisher_rao_kernel_keeps_mass_and_decreases_energy()
     {
         var problem = NodalTestProblem.Bimodal(81);
-        KernelReaction reaction = KernelReactionFactory.Create(ReactionKind.KernelFisherRaoSpherical, new KernelSection(CaseKernelKind.Gaussian, KernelBandwidth.Median, 1e-4), Beta, 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
+        KernelReaction reaction = KernelReactionFactory.SphericalKernelFisherRao(new GaussianKernel(MedianHeuristic.Bandwidth(problem.Nodes)), 1e-4, Beta, problem.Setting, problem.Nodes, RelativeEntropy.Instance);
         double[][] samples = Trajectory(problem, RelativeEntropy.Instance, reaction);
         double previous = RelativeEntropy.Instance.Value(problem.Initial, problem.Setting);
         foreach (double[] u in samples)
@@ -163,20 +162,28 @@ public class KernelReactionTests(ITestOutputHelper output)
             previous = energy;
         }
 
-        Assert.Equal(PdeFlows.KernelApprox.Kernels.KernelKind.Gaussian, reaction.Kernel.Kind);
+        Assert.Equal(KernelKind.Gaussian, reaction.Kernel.Kind);
         output.WriteLine($"median bandwidth {reaction.Kernel.Bandwidth:F4}, KL(T) = {previous:E3}");
     }
 
     [Fact]
-    public void Factory_rejects_the_exact_kind_and_maps_every_case_kernel()
+    public void Factory_methods_check_their_arguments_and_the_options_reach_the_integrator()
     {
         var problem = NodalTestProblem.Bimodal(11);
-        Assert.Throws<ArgumentException>(() => KernelReactionFactory.Create(ReactionKind.Exact, Gaussian(0.4, 1e-3), Beta, 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance));
-        foreach (CaseKernelKind kind in Enum.GetValues<CaseKernelKind>())
+        Assert.Throws<ArgumentNullException>(() => KernelReactionFactory.KernelFisherRao(null!, 1e-3, Beta, problem.Setting, problem.Nodes, RelativeEntropy.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelReactionFactory.SphericalKernelFisherRao(Gaussian(0.4), 1e-3, -1.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelReactionFactory.MaximumMeanDiscrepancyGeometry(Gaussian(0.4), Beta, 0.0, problem.Setting, problem.Nodes, RelativeEntropy.Instance));
+
+        // A looser tolerance of the log-variable integrator takes fewer rate evaluations over the same step.
+        int Evaluations(double tolerance)
         {
-            var kernel = KernelSectionResolver.CreateKernel(new KernelSection(kind, KernelBandwidth.Fixed(0.7), 1e-3), problem.Nodes);
-            Assert.Equal(0.7, kernel.Bandwidth);
+            var reaction = KernelReactionFactory.KernelFisherRao(Gaussian(0.4), 1e-3, Beta, problem.Setting, problem.Nodes, RelativeEntropy.Instance, KernelReactionOptions.Default with { LogIntegratorTolerance = tolerance });
+            double[] u = (double[])problem.Initial.Clone();
+            reaction.Advance(u, 1.0);
+            return reaction.Evaluations;
         }
+
+        Assert.True(Evaluations(1e-4) < Evaluations(1e-11), $"evaluations at 1e-4: {Evaluations(1e-4)}, at 1e-11: {Evaluations(1e-11)}");
     }
 
     [Fact]
