@@ -15,6 +15,7 @@ public sealed class SparseCholesky
     private readonly int[] marks;
     private readonly double[] work;
     private readonly double[] upperValues;
+    private readonly double[] permuted;
 
     /// <summary>Allocates the factor storage for a symbolic analysis (no numeric work yet).</summary>
     public SparseCholesky(SymbolicCholesky symbolic)
@@ -28,6 +29,7 @@ public sealed class SparseCholesky
         marks = new int[n];
         work = new double[n];
         upperValues = new double[symbolic.UpperRowIndices.Length];
+        permuted = new double[n];
     }
 
     /// <summary>The symbolic analysis in use.</summary>
@@ -120,7 +122,7 @@ public sealed class SparseCholesky
         IsFactorized = true;
     }
 
-    /// <summary>Solves A x = b with the current factorization (b and x may not overlap).</summary>
+    /// <summary>Solves A x = b with the current factorization (b and x may overlap). Not thread-safe (one work vector).</summary>
     public void Solve(ReadOnlySpan<double> rhs, Span<double> solution)
     {
         if (!IsFactorized)
@@ -138,7 +140,7 @@ public sealed class SparseCholesky
         var lp = Symbolic.FactorColumnPointers;
         var li = rowIndices;
         var lx = factorValues;
-        var y = new double[n];
+        var y = permuted; // work vector kept between solves: a solve allocates nothing
         for (int k = 0; k < n; k++)
         {
             y[k] = rhs[perm[k]];
