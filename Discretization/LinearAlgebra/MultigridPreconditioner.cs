@@ -12,7 +12,7 @@ namespace PdeFlows.Discretization.LinearAlgebra;
 public sealed class MultigridPreconditioner : IPreconditioner
 {
     /// <summary>Damped Jacobi sweeps before and after each coarse correction.</summary>
-    public const int SweepsPerSide = 2;
+    public const int SweepsPerSide = 1;
 
     private readonly List<MultigridLevel> levels;
     private readonly SparseCholesky? coarsest;

@@ -19,7 +19,7 @@ public sealed record MultigridLevel(CsrMatrix Operator, double[] InverseDiagonal
 /// </summary>
 public static class SmoothedAggregation
 {
-    /// <summary>Strength threshold θ (the usual value for 2D/3D diffusion problems).</summary>
+    /// <summary>Strength threshold θ on the finest level (the usual value for 2D/3D diffusion problems).</summary>
     public const double StrengthThreshold = 0.08;
 
     /// <summary>Coarsening stops at this many unknowns (solved directly) ...</summary>
@@ -44,7 +44,9 @@ public static class SmoothedAggregation
                 return (levels, SparseCholesky.Factor(a));
             }
 
-            var (aggregate, count) = Aggregate(a);
+            // θ halves on every coarser level: Galerkin operators have wider, flatter stencils, and the
+            // fine-level θ would merge too much there (coarsening by 15 and more, weak coarse spaces).
+            var (aggregate, count) = Aggregate(a, StrengthThreshold * Math.Pow(0.5, levels.Count));
             if (count == 0 || count > MinimumCoarsening * a.RowCount)
             {
                 levels.Add(new MultigridLevel(a, inverseDiagonal, weight, null, null));
@@ -140,7 +142,7 @@ public static class SmoothedAggregation
     }
 
     /// <summary>Aggregate index of every node (−1: no strong connection, not aggregated) and the number of aggregates.</summary>
-    internal static (int[] Aggregate, int Count) Aggregate(CsrMatrix a)
+    internal static (int[] Aggregate, int Count) Aggregate(CsrMatrix a, double threshold)
     {
         int n = a.RowCount;
         var rp = a.Pattern.RowPointers;
@@ -155,7 +157,7 @@ public static class SmoothedAggregation
             for (int p = rp[i]; p < rp[i + 1]; p++)
             {
                 int j = ci[p];
-                if (j != i && Math.Abs(values[p]) >= StrengthThreshold * Math.Sqrt(diagonal[i] * diagonal[j]))
+                if (j != i && Math.Abs(values[p]) >= threshold * Math.Sqrt(diagonal[i] * diagonal[j]))
                 {
                     strong.Add(j);
                 }

@@ -155,7 +155,7 @@ internal sealed class ShiftedSystemCache : IDisposable
 
         if (found.Version != version)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long start = System.Diagnostics.Stopwatch.GetTimestamp(); // a Stopwatch object would allocate on every χ² step
             Span<double> values = found.Matrix.Values;
             ReadOnlySpan<double> a = stiffness.Values;
             for (int k = 0; k < values.Length; k++)
@@ -171,7 +171,7 @@ internal sealed class ShiftedSystemCache : IDisposable
             found.Solver.Factorize(found.Matrix);
             found.Version = version;
             Factorizations++;
-            FactorizationSeconds += clock.Elapsed.TotalSeconds;
+            FactorizationSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
         return found.Solver;
