@@ -18,6 +18,9 @@ public static class LinearSolverFactory
     /// </summary>
     public const double FillRatioForIterative = 6;
 
+    /// <summary>Factors up to this many entries are computed by the managed Cholesky under Auto (its solves are the faster ones there); larger ones by CHOLMOD when it loads.</summary>
+    public const long LargeFactor = 4_000_000;
+
     /// <summary>Above this many unknowns a 3D system goes to multigrid CG without a symbolic analysis (the fill of a 3D direct factor grows like n^{4/3}, and the analysis alone then costs seconds).</summary>
     public const int LargeThreeDimensional = 150_000;
 
@@ -52,7 +55,10 @@ public static class LinearSolverFactory
                 $"auto: conjugate gradients with smoothed-aggregation multigrid (3D, {pattern.RowCount} unknowns > {LargeThreeDimensional}: a direct factor would not fit the time or memory), relative tolerance {options.RelativeTolerance:G3}");
         }
 
-        var direct = Create(LinearSolverKind.Auto);
+        // The managed Cholesky analyzes first: its fill decides direct or iterative, and for a small
+        // factor its solves (two plain loops over L) beat CHOLMOD's, whose per-call overhead and
+        // supernodal BLAS solves cost more than the arithmetic on such sizes.
+        var direct = Create(LinearSolverKind.Managed);
         direct.Solver.Analyze(pattern);
         long fill = direct.Solver switch
         {
@@ -63,9 +69,23 @@ public static class LinearSolverFactory
         // nnz of the triangle the factor is compared with (the full pattern stores both triangles).
         long triangle = (pattern.NonzeroCount + pattern.RowCount) / 2;
         double ratio = (double)fill / triangle;
+        if (ratio <= FillRatioForIterative && fill <= LargeFactor)
+        {
+            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky, fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative} and nnz(L) = {fill} ≤ {LargeFactor}" };
+        }
+
+        if (ratio <= FillRatioForIterative && CholmodLibrary.TryLoad(out var library, out _))
+        {
+            // A large factor with little fill: CHOLMOD's supernodal factorization is the faster one.
+            direct.Solver.Dispose();
+            var cholmod = new CholmodSolver(library);
+            cholmod.Analyze(pattern);
+            return new(cholmod, LinearSolverKind.Cholmod, $"auto: CHOLMOD ({library.Description}), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative}, nnz(L) = {fill} > {LargeFactor}");
+        }
+
         if (ratio <= FillRatioForIterative)
         {
-            return direct with { Reason = $"{direct.Reason}; fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative} keeps the direct solver" };
+            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky (CHOLMOD not available), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative}" };
         }
 
         direct.Solver.Dispose();

@@ -136,39 +136,42 @@ public sealed class SparseCholesky
             throw new ArgumentException($"Solve: need vectors of length {n}, got {rhs.Length} and {solution.Length}");
         }
 
-        var perm = Symbolic.Permutation;
-        var lp = Symbolic.FactorColumnPointers;
-        var li = rowIndices;
-        var lx = factorValues;
-        var y = permuted; // work vector kept between solves: a solve allocates nothing
-        for (int k = 0; k < n; k++)
+        unsafe
         {
-            y[k] = rhs[perm[k]];
-        }
-
-        for (int j = 0; j < n; j++)
-        {
-            double yj = y[j] /= lx[lp[j]];
-            for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+            // Pointers: the loops are the whole cost of a time step's solve, and bounds checks double it.
+            fixed (int* perm = Symbolic.Permutation, lp = Symbolic.FactorColumnPointers, li = rowIndices)
+            fixed (double* lx = factorValues, y = permuted, b = rhs, x = solution)
             {
-                y[li[p]] -= lx[p] * yj;
+                for (int k = 0; k < n; k++)
+                {
+                    y[k] = b[perm[k]];
+                }
+
+                for (int j = 0; j < n; j++)
+                {
+                    double yj = y[j] /= lx[lp[j]];
+                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    {
+                        y[li[p]] -= lx[p] * yj;
+                    }
+                }
+
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    double sum = y[j];
+                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    {
+                        sum -= lx[p] * y[li[p]];
+                    }
+
+                    y[j] = sum / lx[lp[j]];
+                }
+
+                for (int k = 0; k < n; k++)
+                {
+                    x[perm[k]] = y[k];
+                }
             }
-        }
-
-        for (int j = n - 1; j >= 0; j--)
-        {
-            double sum = y[j];
-            for (int p = lp[j] + 1; p < lp[j + 1]; p++)
-            {
-                sum -= lx[p] * y[li[p]];
-            }
-
-            y[j] = sum / lx[lp[j]];
-        }
-
-        for (int k = 0; k < n; k++)
-        {
-            solution[perm[k]] = y[k];
         }
     }
 }

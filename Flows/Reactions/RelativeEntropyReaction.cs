@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PdeFlows.Discretization.LinearAlgebra;
 
@@ -91,6 +92,7 @@ public sealed class RelativeEntropyReaction : IReaction, INodalExactReaction
 
         public bool AllPositive(int count) => positive.AsSpan(0, count).IndexOf(false) < 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimized (vector log/exp inlined) from the first call
         public override void Run(int block)
         {
             int start = block * BlockParallel.BlockSize, end = Math.Min(length, start + BlockParallel.BlockSize);
@@ -138,6 +140,7 @@ public sealed class RelativeEntropyReaction : IReaction, INodalExactReaction
 
         public bool AllPositive(int count) => positive.AsSpan(0, count).IndexOf(false) < 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimized (vector log/exp inlined) from the first call
         public override void Run(int block)
         {
             int start = block * BlockParallel.BlockSize, end = Math.Min(length, start + BlockParallel.BlockSize);

@@ -44,15 +44,30 @@ internal static class MacroBenchmark
         output.WriteLine("| case | dofs | steps | setup (s) | factorization (s) | per step (ms) | linear solves per step (ms) | bound: bytes / bandwidth (ms) | CG iterations per solve | linear solver |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         var names = options.Quick ? Suite.Where(n => !n.EndsWith("-64", StringComparison.Ordinal)) : Suite;
+        var boxes = new List<(double Dofs, double PerStep)>();
         foreach (string name in names)
         {
             var definition = Load(Path.Combine(folder, name + ".toml"), options.Tiny);
-            output.WriteLine(Row(Measure(definition, profile: null), bandwidth));
+            var measurement = Measure(definition, profile: null);
+            output.WriteLine(Row(measurement, bandwidth));
             output.Flush();
+            if (name.StartsWith("swfr-3d-box", StringComparison.Ordinal))
+            {
+                boxes.Add((measurement.Dofs, PerStep(measurement)));
+            }
         }
 
         output.WriteLine(Row(Measure(CaseFileLoader.Parse(KernelCase(options.Tiny), "bench:kernel"), profile: null), bandwidth));
         output.WriteLine();
+        if (boxes.Count >= 2)
+        {
+            // Least-squares slope of log(time per step) against log(dofs) over the 3D boxes.
+            double mx = boxes.Average(b => Math.Log(b.Dofs)), my = boxes.Average(b => Math.Log(b.PerStep));
+            double slope = boxes.Sum(b => (Math.Log(b.Dofs) - mx) * (Math.Log(b.PerStep) - my)) / boxes.Sum(b => Math.Pow(Math.Log(b.Dofs) - mx, 2));
+            output.WriteLine($"3D scaling: time per step ∝ dofs^{slope:F2} from {boxes[0].Dofs} to {boxes[^1].Dofs} dofs (least-squares fit over {boxes.Count} boxes).");
+            output.WriteLine();
+        }
+
         output.WriteLine("Setup: mesh, target normalization, assembly. Per step: (wall − setup − factorization) / steps, output diagnostics included.");
         output.WriteLine("Bound: the bytes the linear solves must read or write at least per step (factor twice for a direct solve; matrix, preconditioner and vectors per CG iteration) over the measured copy bandwidth.");
         return ExitCodes.Success;
@@ -107,10 +122,13 @@ internal static class MacroBenchmark
             transport?.LinearSolveSeconds ?? 0, transport?.LinearSolveBytes ?? 0, transport?.LinearSolves ?? 0, transport?.LinearIterations ?? 0, solver);
     }
 
+    /// <summary>Milliseconds per step after setup and factorization.</summary>
+    private static double PerStep(Measurement m) => (m.Wall - m.Setup - m.Factorization) / Math.Max(1, m.Steps) * 1e3;
+
     private static string Row(Measurement m, double bandwidth)
     {
         double steps = Math.Max(1, m.Steps);
-        double perStep = (m.Wall - m.Setup - m.Factorization) / steps * 1e3;
+        double perStep = PerStep(m);
         string solves = m.Solves == 0 ? "—" : $"{m.SolveSeconds / steps * 1e3:F3}";
         string bound = m.Solves == 0 ? "—" : $"{m.SolveBytes / bandwidth / steps * 1e3:F3}";
         string iterations = m.Iterations == 0 ? "—" : $"{(double)m.Iterations / m.Solves:F1}";
