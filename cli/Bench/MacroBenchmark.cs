@@ -59,7 +59,7 @@ internal static class MacroBenchmark
 
         output.WriteLine(Row(Measure(CaseFileLoader.Parse(KernelCase(options.Tiny), "bench:kernel"), profile: null), bandwidth));
         output.WriteLine();
-        if (boxes.Count >= 2)
+        if (boxes.Select(b => b.Dofs).Distinct().Count() >= 2)
         {
             // Least-squares slope of log(time per step) against log(dofs) over the 3D boxes.
             double mx = boxes.Average(b => Math.Log(b.Dofs)), my = boxes.Average(b => Math.Log(b.PerStep));
@@ -129,8 +129,8 @@ internal static class MacroBenchmark
     {
         double steps = Math.Max(1, m.Steps);
         double perStep = PerStep(m);
-        string solves = m.Solves == 0 ? "—" : $"{m.SolveSeconds / steps * 1e3:F3}";
-        string bound = m.Solves == 0 ? "—" : $"{m.SolveBytes / bandwidth / steps * 1e3:F3}";
+        string solves = m.Solves == 0 ? "—" : $"{m.SolveSeconds / steps * 1e3:G3}";
+        string bound = m.Solves == 0 ? "—" : $"{m.SolveBytes / bandwidth / steps * 1e3:G3}";
         string iterations = m.Iterations == 0 ? "—" : $"{(double)m.Iterations / m.Solves:F1}";
         string rejected = m.Rejected > 0 ? $" ({m.Rejected} rejected)" : string.Empty;
         return $"| {m.Name} | {m.Dofs} | {m.Steps}{rejected} | {m.Setup:F2} | {m.Factorization:F2} | {perStep:F3} | {solves} | {bound} | {iterations} | {m.Solver} |";
