@@ -14,7 +14,7 @@ report="$out/generated.md"
   echo
   echo "### Whole process (hyperfine, ReadyToRun build from \`dotnet publish\`)"
   echo
-  hyperfine --warmup 1 --runs 5 --export-markdown "$out/h1.md" \
+  hyperfine --warmup 1 --runs 3 --export-markdown "$out/h1.md" \
     -n "1D strang (2001 nodes, 4000 steps)" "$pdeflows run bench/cases/swfr-1d-double-well.toml --quiet" \
     -n "1D lie-ie" "$pdeflows run bench/cases/swfr-1d-double-well-lie.toml --quiet" \
     -n "2D strang (40,401 nodes, 400 steps)" "$pdeflows run bench/cases/swfr-2d-square.toml --quiet" \
