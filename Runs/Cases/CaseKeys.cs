@@ -121,7 +121,7 @@ public static class CaseKeys
     public static class Solver
     {
         /// <summary><c>linear</c>.</summary>
-        public static readonly ChoiceKey<LinearSolverKind> Linear = new("solver", "linear", "the sparse solver of the transport step; `auto` uses CHOLMOD when the native library loads, else the managed Cholesky", CaseChoiceNames.LinearSolver) { Default = LinearSolverKind.Auto };
+        public static readonly ChoiceKey<LinearSolverKind> Linear = new("solver", "linear", "the sparse solver of the transport step; `auto` analyzes the pattern and keeps a direct solver (the managed Cholesky for factors up to 4 M entries, else CHOLMOD when it loads) while the fill nnz(L)/nnz(tril A) is at most 6, else conjugate gradients with IC(0) (1D/2D) or smoothed-aggregation multigrid (3D), to a relative residual of 1e-12; the summary's `run.linear_solver` says which and why (docs/performance.md)", CaseChoiceNames.LinearSolver) { Default = LinearSolverKind.Auto };
 
         /// <summary><c>reaction_tolerance</c>.</summary>
         public static readonly NumberKey ReactionTolerance = new("solver", "reaction_tolerance", "local error tolerance on log u of the adaptive reaction integrator (integrated exact reactions and the kernel reactions `kernel-fr`, `kernel-fr-spherical`, `frk`)") { Range = NumberRange.Positive, Default = 1e-11 };

@@ -40,11 +40,8 @@ public sealed class FlowRunner
     /// <summary>Where the run stands at <paramref name="state"/> (a state passed to the step callback), as a checkpoint's content.</summary>
     /// <param name="state">The current state.</param>
     /// <returns>The content, with its own copy of the density: the state handed to a step callback shares the solver's work buffer, which later steps overwrite.</returns>
-    public RunCheckpoint Checkpoint(FlowState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return new(state with { Density = (double[])state.Density.Clone() }, NextOutput, [.. Recorder.Rows]);
-    }
+    public RunCheckpoint Checkpoint(FlowState state) =>
+        new(state with { Density = (double[])state.Density.Clone() }, NextOutput, [.. Recorder.Rows]);
 
     /// <summary>Continues from a checkpoint: the outputs before its next output are already recorded in its rows.</summary>
     /// <param name="checkpoint">The saved state, output index and rows.</param>
