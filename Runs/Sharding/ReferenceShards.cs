@@ -41,7 +41,7 @@ public static class ReferenceShards
                 ["steps"] = record.Steps, ["rejected_steps"] = record.RejectedSteps,
             };
             ShardRunFile.Write(Path.Combine(directory, file), caseHash, record.Rows, Layout(plan, record.Rows[0].Mean.Length), null, record.WallSeconds, extra);
-            written.Add(new ShardTask(level, 0, level, $"level {level.ToString(CultureInfo.InvariantCulture)}", caseHash, file, record.WallSeconds));
+            written.Add(new ShardTask(level, 0, level, $"level {level.ToString(CultureInfo.InvariantCulture)}", caseHash, file, ShardRunFile.Checksum(Path.Combine(directory, file)), record.WallSeconds));
         }
 
         var code = CodeVersion.Current;
@@ -82,7 +82,7 @@ public static class ReferenceShards
                     throw new ShardMergeException($"{shardDirectory}: the case of level {task.Index} differs from the one the merge rebuilds (case SHA-256 {task.CaseSha256}, now {expected})", "rerun every shard with the same PdeFlows and case");
                 }
 
-                var run = ShardRunFile.Read(Path.Combine(shardDirectory, task.File), layout, expected);
+                var run = ShardRunFile.Read(Path.Combine(shardDirectory, task.File), layout, expected, task.FileSha256);
                 double Extra(string name) => run.Extra.TryGetValue(name, out double v) ? v : throw new ShardMergeException($"{Path.Combine(shardDirectory, task.File)}: no '{name}' stored with the level");
                 records[task.Index] = new ReferenceLevelRecord(
                     task.Index, Extra("h"), Extra("tau"), (int)Extra("nodes"), (int)Extra("cells"), (int)Extra("steps"), (int)Extra("rejected_steps"), run.WallSeconds, run.Rows);

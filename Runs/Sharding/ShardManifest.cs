@@ -109,6 +109,7 @@ public sealed record ShardManifest(
 /// <param name="Label">A short label ("refine = 2", "reference for refine = 2", "level 3").</param>
 /// <param name="CaseSha256">SHA-256 of the resolved case of the run (as <c>CaseFileWriter</c> writes it): a changed included case file is noticed.</param>
 /// <param name="File">The run file, relative to the shard directory.</param>
+/// <param name="FileSha256">SHA-256 of the run file's bytes: a truncated, corrupted or swapped file is refused before it is read.</param>
 /// <param name="WallSeconds">Wall-clock seconds of the run.</param>
 public sealed record ShardTask(
     [property: JsonPropertyName("index")] int Index,
@@ -117,4 +118,5 @@ public sealed record ShardTask(
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("case_sha256")] string CaseSha256,
     [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("file_sha256")] string FileSha256,
     [property: JsonPropertyName("wall_seconds")] double WallSeconds);

@@ -80,7 +80,7 @@ public static class ShardMerge
 
         foreach (var group in shards.GroupBy(s => s.Manifest.Shard).Where(g => g.Count() > 1))
         {
-            throw new ShardMergeException($"{string.Join(" and ", group.Select(s => s.Directory))} are all shard {group.Key}/{first.ShardCount}", "give each shard directory once");
+            throw new ShardMergeException($"{string.Join(" and ", group.Select(s => s.Directory))} are {(group.Count() == 2 ? "both" : "all")} shard {group.Key}/{first.ShardCount}", "give each shard directory once");
         }
 
         int[] missing = [.. Enumerable.Range(1, first.ShardCount).Where(i => shards.All(s => s.Manifest.Shard != i))];

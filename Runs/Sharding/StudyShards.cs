@@ -45,7 +45,7 @@ public static class StudyShards
             string file = RunFileName(index);
             string caseHash = CaseHash(task.Case);
             ShardRunFile.Write(Path.Combine(directory, file), caseHash, record.Rows, Layout(record), record.FinalState, record.WallSeconds);
-            written.Add(new ShardTask(index, definition, task.Index, task.Label, caseHash, file, record.WallSeconds));
+            written.Add(new ShardTask(index, definition, task.Index, task.Label, caseHash, file, ShardRunFile.Checksum(Path.Combine(directory, file)), record.WallSeconds));
             progress?.WriteLine(StudyRunPlan.ProgressLine(task, record, source.Definitions[definition].Sweep.Values.Count) + $" (task {index + 1}/{all.Count})");
         }
 
@@ -143,7 +143,7 @@ public static class StudyShards
         using FlowProblem problem = FlowProblemBuilder.Build(task.Case);
         var output = task.Case.Output;
         var layout = new RowLayout(problem.Mesh.Dimension, [.. output.Regions.Select(r => r.Name)], output.Probes.Length);
-        ShardRun run = ShardRunFile.Read(Path.Combine(shardDirectory, entry.File), layout, expected);
+        ShardRun run = ShardRunFile.Read(Path.Combine(shardDirectory, entry.File), layout, expected, entry.FileSha256);
         var final = run.FinalState ?? throw new ShardMergeException($"{Path.Combine(shardDirectory, entry.File)}: the run file holds no final state");
         return new FlowRunRecord(task.Case, problem.Discretization, problem.Energy, run.Rows, final, run.WallSeconds);
     }
