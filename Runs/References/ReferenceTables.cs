@@ -84,6 +84,16 @@ public static class ReferenceTables
         return text.ToString();
     }
 
+    /// <summary>How many entries ended in each status, in one line ("38 extrapolated, 10 converged to round-off").</summary>
+    /// <param name="result">The reference.</param>
+    /// <returns>The line.</returns>
+    public static string StatusCounts(ReferenceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return string.Join(", ", result.Entries.GroupBy(e => e.Estimate.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ReferenceJson.StatusName(g.Key)}"))
+            + (result.Entries.Any(e => e.Estimate.Status == ExtrapolationStatus.NotAsymptotic) ? " (no error estimate for those: add a level or refine the case)" : "");
+    }
+
     /// <summary>The value with the digits its error estimate justifies, plus one guard digit (3 to 15 significant digits; 6 without an estimate).</summary>
     private static string Value(ExtrapolationEstimate estimate)
     {

@@ -18,7 +18,7 @@ public sealed record ShardRun(IReadOnlyList<SnapshotRow> Rows, FlowState? FinalS
 /// <c>case_sha256</c> and <c>wall_seconds</c>; <c>/extra</c> with extra numbers as attributes; <c>/times</c>; <c>/series/NAME</c>,
 /// the rows as the result format's series (<see cref="RunContent.Series"/>, same names);
 /// <c>/density</c> [K, n] when the rows kept densities; <c>/final/density</c> (when stored) with attributes
-/// <c>time</c>, <c>step</c>, <c>edb_defect</c>, <c>current_step</c>, <c>rejected</c>. Every number
+/// named as a checkpoint's scalars (<see cref="RunContentNames"/>). Every number
 /// is stored as float64 and read back bit for bit, which is what makes a merged study equal to one
 /// run in one process.
 /// </summary>
@@ -69,11 +69,11 @@ public static class ShardRunFile
         if (final is not null)
         {
             var finalGroup = new H5Group { ["density"] = Doubles(final.Density, final.Density.Length) };
-            finalGroup.Attributes["time"] = final.Time;
-            finalGroup.Attributes["step"] = final.Step;
-            finalGroup.Attributes["edb_defect"] = final.EdbDefect;
-            finalGroup.Attributes["current_step"] = final.CurrentStep;
-            finalGroup.Attributes["rejected"] = final.Rejected;
+            finalGroup.Attributes[RunContentNames.StateTime] = final.Time;
+            finalGroup.Attributes[RunContentNames.StateStep] = final.Step;
+            finalGroup.Attributes[RunContentNames.EdbDefect] = final.EdbDefect;
+            finalGroup.Attributes[RunContentNames.StateCurrentStep] = final.CurrentStep;
+            finalGroup.Attributes[RunContentNames.StateRejected] = final.Rejected;
             file["final"] = finalGroup;
         }
         string temporary = path + ".tmp";
@@ -152,12 +152,12 @@ public static class ShardRunFile
             {
                 var final = file.Group("final");
                 state = new FlowState(
-                    final.Attribute("time").Read<double>(),
-                    final.Attribute("step").Read<int>(),
+                    final.Attribute(RunContentNames.StateTime).Read<double>(),
+                    final.Attribute(RunContentNames.StateStep).Read<int>(),
                     file.Dataset("final/density").Read<double[]>(),
-                    final.Attribute("edb_defect").Read<double>(),
-                    final.Attribute("current_step").Read<double>(),
-                    final.Attribute("rejected").Read<int>());
+                    final.Attribute(RunContentNames.EdbDefect).Read<double>(),
+                    final.Attribute(RunContentNames.StateCurrentStep).Read<double>(),
+                    final.Attribute(RunContentNames.StateRejected).Read<int>());
             }
             var extra = new Dictionary<string, double>();
             foreach (var attribute in file.Group("extra").Attributes())

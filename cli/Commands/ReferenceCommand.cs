@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PdeFlows.Runs.References;
 using PdeFlows.Runs.Sharding;
-using PdeFlows.Verification.Extrapolation;
 
 namespace PdeFlows.Cli.Commands;
 
@@ -69,12 +68,7 @@ internal static class ReferenceCommand
             stderr.WriteLine($"note: {note}");
         }
 
-        progress?.WriteLine($"pdeflows reference: {Summary(result)}; written to {target}");
+        progress?.WriteLine($"pdeflows reference: {ReferenceTables.StatusCounts(result)}; written to {target}");
         return ExitCodes.Success;
     }
-
-    /// <summary>How many entries ended in each status.</summary>
-    internal static string Summary(ReferenceResult result) =>
-        string.Join(", ", result.Entries.GroupBy(e => e.Estimate.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ReferenceJson.StatusName(g.Key)}"))
-        + (result.Entries.Any(e => e.Estimate.Status == ExtrapolationStatus.NotAsymptotic) ? " (no error estimate for those: add a level or refine the case)" : "");
 }
