@@ -51,6 +51,7 @@ public sealed record ReferencePlan(CaseDefinition BaseCase, int SpaceOrder, int 
         int timeOrder = baseCase.Time.Scheme == SplittingScheme.Strang ? 2 : 1;
         var list = new List<ReferenceLevel>();
         var notes = new List<string>();
+        var undivided = new List<string>();
         for (int l = 0; l < levels; l++)
         {
             // τ₀·2^{−ℓ p_h/p_τ}: an exact power of two for the two schemes (4^{−ℓ} or 2^{−ℓ}).
@@ -71,13 +72,16 @@ public sealed record ReferencePlan(CaseDefinition BaseCase, int SpaceOrder, int 
 
             var levelCase = baseCase with { Domain = refined, Time = baseCase.Time with { Step = step } };
             list.Add(new ReferenceLevel(l, levelCase, step, refinement));
-            foreach (double time in baseCase.Output.Times.Append(baseCase.Time.End).Distinct())
+            double[] missed = [.. baseCase.Output.Times.Append(baseCase.Time.End).Distinct().Where(t => t > 0 && !Divides(step, t))];
+            if (missed.Length > 0)
             {
-                if (time > 0 && !Divides(step, time))
-                {
-                    notes.Add($"level {l}: τ = {Format(step)} does not divide t = {Format(time)}: the step before it is shortened, so the time error is not a smooth function of τ there and the observed orders may be erratic; choose τ₀ dividing every output time");
-                }
+                undivided.Add($"level {l} (τ = {Format(step)}): t = {string.Join(", ", missed.Select(Format))}");
             }
+        }
+
+        if (undivided.Count > 0)
+        {
+            notes.Add($"τ does not divide every output time — {string.Join("; ", undivided)}: the step before such a time is shortened, so the time error is not a smooth function of τ there and the observed orders may be erratic; choose τ₀ dividing every output time");
         }
 
         var flow = baseCase.Flow;

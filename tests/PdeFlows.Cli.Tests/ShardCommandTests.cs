@@ -4,9 +4,10 @@ namespace PdeFlows.Cli.Tests;
 
 /// <summary>
 /// The acceptance of issue 15, item 2, through the command line: <c>verify --builtin space-order</c>
-/// sharded three ways (<c>--shard I/3</c>, as a Slurm array would run it) and merged with
-/// <c>pdeflows merge</c> gives the unsharded tables byte for byte, the same printed report, and
-/// study.h5 bit for bit except the runs' <c>wall_seconds</c>; bad shards exit 2 naming the directory.
+/// sharded three ways and merged, with the very command lines of the Slurm example
+/// (examples/cluster/space-order.slurm for array tasks 1–3, space-order-merge.slurm), gives the
+/// unsharded tables byte for byte, the same printed report, and study.h5 bit for bit except the runs'
+/// <c>wall_seconds</c>; bad shards exit 2 naming the directory.
 /// </summary>
 public sealed class ShardCommandTests : IDisposable
 {
@@ -30,14 +31,20 @@ public sealed class ShardCommandTests : IDisposable
     {
         var whole = Run("verify", "--builtin", "space-order", "--out", In("whole"), "--quiet");
         Assert.Equal(ExitCodes.Success, whole.Code);
+        string array = Script("space-order.slurm");
+        Assert.Contains("#SBATCH --array=1-3", array, StringComparison.Ordinal);
         for (int i = 1; i <= 3; i++)
         {
-            var shard = Run("verify", "--builtin", "space-order", "--shard", $"{i}/3", "--out", In($"parts/{i}"), "--quiet");
+            string[] command = Command(array, "pdeflows verify", new() { ["SLURM_ARRAY_TASK_ID"] = $"{i}", ["SLURM_ARRAY_TASK_COUNT"] = "3" });
+            Assert.Equal(["verify", "--builtin", "space-order", "--shard", $"{i}/3", "--out", In($"parts/{i}"), "--quiet"], command);
+            var shard = Run(command);
             Assert.True(shard.Code == ExitCodes.Success, shard.Error);
             Assert.Equal(string.Empty, shard.Output);
         }
 
-        var merged = Run("merge", In("parts/2"), In("parts/3"), In("parts/1"), "--out", In("merged"));
+        string[] merge = Command(Script("space-order-merge.slurm"), "pdeflows merge", []);
+        Assert.Equal("merge", merge[0]);
+        var merged = Run([.. merge.Select(a => a == In("verify-space-order") ? In("merged") : a)]);
         Assert.True(merged.Code == ExitCodes.Success, merged.Error);
         Assert.Equal(whole.Output, merged.Output);
         Assert.Contains("passed: L2 t=0.5 order in h", merged.Output, StringComparison.Ordinal);
@@ -52,6 +59,51 @@ public sealed class ShardCommandTests : IDisposable
         Assert.Equal(1 + (4 * 7), HdfComparison.DatasetCount(In("whole/study.h5")));
         // The wall-clock seconds are the only thing excepted, and they do differ (so the exception is needed, not a blanket).
         Assert.NotEmpty(HdfComparison.Differences(In("whole/study.h5"), In("merged/study.h5")));
+    }
+
+    /// <summary>A script of examples/cluster/.</summary>
+    private static string Script(string name)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string path = Path.Combine(directory.FullName, "examples", "cluster", name);
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+        }
+
+        throw new FileNotFoundException($"examples/cluster/{name} not found above the test folder");
+    }
+
+    /// <summary>
+    /// The arguments of the script's line starting with <paramref name="prefix"/>, as bash would pass
+    /// them: variables replaced, quotes removed, relative paths taken in this test's folder, and a
+    /// trailing <c>/*</c> glob expanded (sorted, as bash does).
+    /// </summary>
+    private string[] Command(string script, string prefix, Dictionary<string, string> variables)
+    {
+        string line = script.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        foreach (var (name, value) in variables)
+        {
+            line = line.Replace("$" + name, value, StringComparison.Ordinal);
+        }
+
+        var args = new List<string>();
+        foreach (string word in line.Replace("\"", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            if (word.EndsWith("/*", StringComparison.Ordinal))
+            {
+                args.AddRange(Directory.GetDirectories(In(word[..^2])).Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                args.Add(word.StartsWith('-') || args.Count == 0 || args[^1] is not ("--out") ? word : In(word));
+            }
+        }
+
+        Assert.DoesNotContain(args, a => a.Contains('$', StringComparison.Ordinal));
+        return [.. args];
     }
 
     [Fact]

@@ -75,13 +75,13 @@ public sealed class ReferencePlanTests
     }
 
     [Fact]
-    public void A_step_that_does_not_divide_an_output_time_is_noted_per_level()
+    public void A_step_that_does_not_divide_an_output_time_is_noted_with_the_levels_and_times()
     {
         // τ₀ = 0.3 divides neither 0.5 nor 1; τ₁ = 0.075 neither; τ₂ = 0.01875 neither (0.5/0.01875 = 26.7).
         var plan = ReferencePlan.Create(CaseFileLoader.Parse(Case.Replace("SCHEME", "lie-ie", StringComparison.Ordinal).Replace("step = 0.125", "step = 0.3", StringComparison.Ordinal)), 3);
-        Assert.Contains(plan.Notes, n => n.StartsWith("level 0: τ = 0.3 does not divide t = 0.5", StringComparison.Ordinal));
-        Assert.Contains(plan.Notes, n => n.StartsWith("level 2: τ = 0.01875 does not divide t = 1", StringComparison.Ordinal));
-        Assert.All(plan.Notes, n => Assert.Contains("observed orders may be erratic", n, StringComparison.Ordinal));
+        string note = Assert.Single(plan.Notes);
+        Assert.StartsWith("τ does not divide every output time — level 0 (τ = 0.3): t = 0.5, 1; level 1 (τ = 0.075): t = 0.5, 1; level 2 (τ = 0.01875): t = 0.5, 1:", note, StringComparison.Ordinal);
+        Assert.Contains("observed orders may be erratic", note, StringComparison.Ordinal);
     }
 
     [Fact]
