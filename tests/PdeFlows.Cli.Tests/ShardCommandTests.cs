@@ -62,18 +62,31 @@ public sealed class ShardCommandTests : IDisposable
     }
 
     /// <summary>A script of examples/cluster/.</summary>
-    private static string Script(string name)
+    private static string Script(string name) => RepositoryFile(Path.Combine("examples", "cluster", name));
+
+    /// <summary>A file of the repository, found above the test folder.</summary>
+    private static string RepositoryFile(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            string path = Path.Combine(directory.FullName, "examples", "cluster", name);
+            string path = Path.Combine(directory.FullName, relative);
             if (File.Exists(path))
             {
                 return File.ReadAllText(path);
             }
         }
 
-        throw new FileNotFoundException($"examples/cluster/{name} not found above the test folder");
+        throw new FileNotFoundException($"{relative} not found above the test folder");
+    }
+
+    [Fact]
+    public void The_docs_show_the_slurm_script_as_it_is()
+    {
+        string docs = RepositoryFile(Path.Combine("docs", "reference-solutions.md"));
+        var lines = Script("space-order.slurm").Split('\n').Where(l => l.StartsWith("#SBATCH", StringComparison.Ordinal) || l.StartsWith("pdeflows", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, lines.Count);
+        Assert.All(lines, line => Assert.Contains(line, docs, StringComparison.Ordinal));
+        Assert.Contains(Script("space-order-merge.slurm").Split('\n').Single(l => l.StartsWith("pdeflows", StringComparison.Ordinal)), docs, StringComparison.Ordinal);
     }
 
     /// <summary>
