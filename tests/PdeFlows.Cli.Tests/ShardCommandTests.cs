@@ -61,6 +61,32 @@ public sealed class ShardCommandTests : IDisposable
         Assert.NotEmpty(HdfComparison.Differences(In("whole/study.h5"), In("merged/study.h5")));
     }
 
+    [Fact]
+    public void A_builtin_of_two_study_files_with_a_shared_reference_merges_to_the_unsharded_outputs()
+    {
+        // time-order: two study files (lie-ie, strang), each a τ sweep with one shared case reference: 10 tasks over 4 shards.
+        var whole = Run("verify", "--builtin", "time-order", "--out", In("whole"), "--quiet");
+        Assert.Equal(ExitCodes.Success, whole.Code);
+        for (int i = 1; i <= 4; i++)
+        {
+            Assert.Equal(ExitCodes.Success, Run("verify", "--builtin", "time-order", "--shard", $"{i}/4", "--out", In($"parts/{i}"), "--quiet").Code);
+        }
+
+        var merged = Run("merge", In("parts/1"), In("parts/2"), In("parts/3"), In("parts/4"), "--out", In("merged"));
+        Assert.True(merged.Code == ExitCodes.Success, merged.Error);
+        Assert.Equal(whole.Output, merged.Output);
+        foreach (string study in new[] { "time-order-lie-ie", "time-order-strang" })
+        {
+            foreach (string file in new[] { "table.md", "table.csv", "table.tex", "convergence.png", "energy.png" })
+            {
+                Assert.True(File.ReadAllBytes(In($"whole/{study}/{file}")).SequenceEqual(File.ReadAllBytes(In($"merged/{study}/{file}"))), $"{study}/{file} differs");
+            }
+
+            var differences = HdfComparison.Differences(In($"whole/{study}/study.h5"), In($"merged/{study}/study.h5"), "wall_seconds");
+            Assert.True(differences.Count == 0, string.Join("\n", differences));
+        }
+    }
+
     /// <summary>A script of examples/cluster/.</summary>
     private static string Script(string name) => RepositoryFile(Path.Combine("examples", "cluster", name));
 
