@@ -4,7 +4,8 @@ using PdeFlows.Runs.Studies;
 namespace PdeFlows.Cli.Commands;
 
 /// <summary>
-/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR]</c>:
+/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR]</c>
+/// (with <c>--shard I/N --out DIR</c>: one shard of the runs, <see cref="ShardedVerify"/>):
 /// runs a convergence / Γ-convergence study, writes its tables (Markdown, CSV, LaTeX), PNG plots and
 /// HDF5 file into DIR (default <c>verify-NAME</c>), prints the Markdown table(s) and exits 0 when every
 /// expectation held, 1 when an expected order or bound is missed (the message carries the whole
@@ -19,13 +20,16 @@ internal static class VerifyCommand
         var builtin = new Option<string?>("--builtin") { Description = "Run a built-in study: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)) + "." };
         var output = new Option<string?>("--out") { Description = "Output directory (tables, plots, HDF5); default verify-NAME." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
-        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I/N, 1-based) of the study's runs into --out; combine the N directories with 'pdeflows merge'." };
+        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet, shard };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             return ErrorReporting.Guard("verify", stderr, () =>
-                Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
+                parse.GetValue(shard) is string shardText && (parse.GetValue(study) is null) != (parse.GetValue(builtin) is null)
+                    ? ShardedVerify.Execute(parse.GetValue(study), parse.GetValue(builtin), shardText, parse.GetValue(output), parse.GetValue(quiet) ? null : stderr)
+                    : Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
         });
         return command;
     }
