@@ -66,16 +66,17 @@ public static class ShardRunFile
             file["density"] = Doubles([.. rows.SelectMany(r => r.Density)], rows.Count, n);
         }
 
-        if (final is not null)
+        if (final is FlowState state)
         {
-            var finalGroup = new H5Group { ["density"] = Doubles(final.Density, final.Density.Length) };
-            finalGroup.Attributes[RunContentNames.StateTime] = final.Time;
-            finalGroup.Attributes[RunContentNames.StateStep] = final.Step;
-            finalGroup.Attributes[RunContentNames.EdbDefect] = final.EdbDefect;
-            finalGroup.Attributes[RunContentNames.StateCurrentStep] = final.CurrentStep;
-            finalGroup.Attributes[RunContentNames.StateRejected] = final.Rejected;
+            var finalGroup = new H5Group { ["density"] = Doubles(state.Density, state.Density.Length) };
+            finalGroup.Attributes[RunContentNames.StateTime] = state.Time;
+            finalGroup.Attributes[RunContentNames.StateStep] = state.Step;
+            finalGroup.Attributes[RunContentNames.EdbDefect] = state.EdbDefect;
+            finalGroup.Attributes[RunContentNames.StateCurrentStep] = state.CurrentStep;
+            finalGroup.Attributes[RunContentNames.StateRejected] = state.Rejected;
             file["final"] = finalGroup;
         }
+
         string temporary = path + ".tmp";
         file.Write(temporary);
         File.Move(temporary, path, overwrite: true);
