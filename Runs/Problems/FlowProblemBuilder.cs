@@ -67,7 +67,7 @@ public static class FlowProblemBuilder
         }
         else if (flow.Source is not null)
         {
-            throw locations.Error(CaseKeys.Flow.Source, "a source term needs a transport part (kind = \"w\", \"wfr\" or \"swfr\")");
+            throw locations.Error(CaseKeys.Flow.Source, "a source term needs a transport part (kind = \"w\", \"wfr\" or \"swfr\" with alpha > 0)");
         }
 
         if (discretization.FlooredInitialNodes > 0)
