@@ -228,12 +228,15 @@ public sealed class ResultWriter
     /// Fields written by this writer are taken from an in-memory copy (up to
     /// <see cref="ResultWriterOptions.ConsolidationCacheBytes"/>); the others are read back from their step files.
     /// </summary>
+    /// <param name="wallSeconds">Wall-clock seconds of the whole run.</param>
+    /// <param name="steps">Accepted time steps of the whole run, or null when not known (stored as <c>steps</c>).</param>
+    /// <param name="rejectedSteps">Rejected time steps of the whole run, or null (stored as <c>rejected_steps</c>).</param>
     /// <exception cref="ResultFormatException">A step file written earlier cannot be read back.</exception>
-    public void Finish(double wallSeconds)
+    public void Finish(double wallSeconds, int? steps = null, int? rejectedSteps = null)
     {
         ThrowIfFinished();
         WaitForBackgroundWrites();
-        provenance = provenance with { WallSeconds = wallSeconds };
+        provenance = provenance with { WallSeconds = wallSeconds, Steps = steps, RejectedSteps = rejectedSteps };
         var file = HdfWrite.NewFile(ResultFormats.Result);
         file["mesh"] = MeshHdf.Build(mesh);
         file["provenance"] = ProvenanceHdf.Build(provenance);
