@@ -245,7 +245,7 @@ public static class FlowProblemBuilder
         {
             if (output.Probes[k].Length != d)
             {
-                throw definition.Locations.Error(CaseKeys.Output.Probes, $"probe {k + 1} has {output.Probes[k].Length} coordinates, the mesh has dimension {d}");
+                throw definition.Locations.Error(CaseKeys.Output.Probes, $"item {k + 1}: the point has {output.Probes[k].Length} coordinates, the mesh has dimension {d}");
             }
         }
 

@@ -240,20 +240,33 @@ public static class CaseRunSession
             options.Warn?.Invoke($"skipping checkpoint {skipped.File}: {skipped.Reason}");
         }
 
+        // Everything that can refuse the checkpoint is checked before ResultWriter.Resume changes the
+        // directory (it deletes later outputs and rewrites the series): a refused resume touches nothing.
+        if (checkpoint.CaseSha256 != provenance.CaseSha256)
+        {
+            throw new RunSetupException(
+                $"{checkpoint.File}: the checkpoint was computed for another case text (its case_sha256 is {checkpoint.CaseSha256}, this case's {provenance.CaseSha256})",
+                "start a new run (without --resume, in a new --out directory) instead of resuming");
+        }
+
+        try
+        {
+            runner.Restore(RunContent.FromState(checkpoint.State, layout));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new RunSetupException($"{checkpoint.File}: {e.Message}", "the checkpoint does not fit this case; run without --resume", e);
+        }
+
         try
         {
             var writer = ResultWriter.Resume(directory, problem.Mesh, provenance, checkpoint, options.WriterOptions);
-            runner.Restore(RunContent.FromState(checkpoint.State, layout));
             options.Note?.Invoke($"resuming from {checkpoint.File} (step {checkpoint.Step}, t = {checkpoint.Time:G6})");
             return writer;
         }
         catch (InvalidOperationException e)
         {
             throw new RunSetupException(e.Message, null, e);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new RunSetupException($"{checkpoint.File}: {e.Message}", "the checkpoint does not fit this case; run without --resume", e);
         }
     }
 }

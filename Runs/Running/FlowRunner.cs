@@ -67,6 +67,27 @@ public sealed class FlowRunner
             throw new InvalidDataException($"the checkpoint holds {checkpoint.Rows.Count} recorded outputs, expected {checkpoint.NextOutput}");
         }
 
+        // The solver needs a positive density (logarithms) at a time of the run, with a positive step.
+        var saved = checkpoint.State;
+        double end = problem.Definition.Time.End;
+        if (!(saved.Time >= 0 && saved.Time <= end) || saved.Step < 0 || saved.Rejected < 0 || !(saved.CurrentStep > 0) || !double.IsFinite(saved.CurrentStep) || !double.IsFinite(saved.EdbDefect))
+        {
+            throw new InvalidDataException($"the saved state (time {saved.Time:R}, step {saved.Step}, rejected {saved.Rejected}, current step size {saved.CurrentStep:R}, EDB defect {saved.EdbDefect:R}) is not a state of this run (time in [0, end = {end:R}], counts ≥ 0, step size > 0)");
+        }
+
+        for (int i = 0; i < saved.Density.Length; i++)
+        {
+            if (!(saved.Density[i] > 0) || !double.IsFinite(saved.Density[i]))
+            {
+                throw new InvalidDataException($"the saved density is {saved.Density[i]:R} at node {i}; a density must be positive and finite");
+            }
+        }
+
+        if (checkpoint.NextOutput < outputTimes.Length && outputTimes[checkpoint.NextOutput] < saved.Time - (1e-12 * Math.Max(1, end)))
+        {
+            throw new InvalidDataException($"the saved next output time {outputTimes[checkpoint.NextOutput]:R} is before the saved time {saved.Time:R}");
+        }
+
         Recorder.Restore(checkpoint.Rows);
         State = checkpoint.State;
         NextOutput = checkpoint.NextOutput;
