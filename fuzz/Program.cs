@@ -11,7 +11,7 @@ namespace PdeFlows.Fuzz;
 /// </summary>
 public static class Program
 {
-    private static readonly IFuzzTarget[] Targets = [new GmshHarness(), new CaseFileHarness(), new StudyFileHarness(), new ExpressionHarness()];
+    private static readonly IFuzzTarget[] Targets = [new GmshHarness(), new CaseFileHarness(), new StudyFileHarness(), new ExpressionHarness(), new SelfTestHarness()];
 
     /// <summary>Entry point.</summary>
     /// <param name="args">TARGET [FILE...].</param>

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # fuzz/run.sh TARGET MINUTES — fuzz one parser with afl++ through SharpFuzz for MINUTES minutes.
-# TARGET: gmsh | case | study | expression. Needs afl++ (Debian package afl++) and the SharpFuzz
-# dotnet tool (restored from fuzz/dotnet-tools.json). Work files go to fuzz/out/TARGET/ (ignored by
-# git): bin/ (an instrumented copy of the build), seeds/, findings/ (afl's output) and summary.txt.
+# TARGET: gmsh | case | study | expression (selftest: crashes on "!!", a check of the pipeline). Needs
+# afl++ (Debian package afl++) and the SharpFuzz dotnet tool (restored from fuzz/dotnet-tools.json).
+# Work files go to fuzz/out/TARGET/ (ignored by git): bin/ (an instrumented copy of the build), seeds/, findings/ (afl's output) and summary.txt.
 # Every crash is replayed without afl at the end (stack trace in summary.txt); check each one in as a
 # regression input (tests/catalog/) once fixed. See docs/reliability.md.
 set -euo pipefail
 if [ $# -ne 2 ] || ! [[ "$2" =~ ^[0-9]+$ ]]; then
-  echo "usage: fuzz/run.sh gmsh|case|study|expression MINUTES" >&2
+  echo "usage: fuzz/run.sh gmsh|case|study|expression|selftest MINUTES" >&2
   exit 2
 fi
 target=$1
@@ -18,6 +18,7 @@ case "$target" in
   gmsh) instrument=(PdeFlows.Mesh.dll) ;;
   case | study) instrument=(PdeFlows.Runs.dll Tomlyn.dll) ;;
   expression) instrument=(PdeFlows.Runs.dll) ;;
+  selftest) instrument=(PdeFlows.Fuzz.dll) ;;
   *) echo "fuzz/run.sh: unknown target '$target' (gmsh, case, study, expression)" >&2; exit 2 ;;
 esac
 command -v afl-fuzz >/dev/null || { echo "fuzz/run.sh: afl-fuzz not found (apt-get install afl++)" >&2; exit 2; }
@@ -44,15 +45,18 @@ case "$target" in
     grep -hoE '^(potential|density|source) = "[^"]*"' "$root"/examples/*.toml "$root"/Runs/Demo/Cases/*.toml | sed -E 's/^[a-z]+ = "(.*)"$/\1/' | sort -u |
       while IFS= read -r e; do n=$((n + 1)); printf '%s' "$e" > "$work/seeds/example-$n.txt"; done
     ;;
+  selftest) printf 'hello, fuzzer' > "$work/seeds/hello.txt" ;;
 esac
 echo "fuzz/run.sh: $target: $(ls "$work/seeds" | wc -l) seeds, instrumented ${instrument[*]}, $minutes min"
 
 # 3. Fuzz. The .NET program is not instrumented by afl's compiler (SharpFuzz instruments the IL).
+# A dictionary of the format's tokens (section and key names, choices) helps afl past the key table.
+case "$target" in gmsh) dict=gmsh ;; expression | selftest) dict=expression ;; *) dict=toml ;; esac
 mkdir -p "$work/findings"
 resume=-
 [ -f "$work/findings/default/fuzzer_stats" ] || resume="$work/seeds"
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-  afl-fuzz -i "$resume" -o "$work/findings" -t 10000 -m none -V $((minutes * 60)) -- \
+  afl-fuzz -i "$resume" -o "$work/findings" -x "$root/fuzz/dict/$dict.dict" -t 10000 -m none -V $((minutes * 60)) -- \
   dotnet "$work/bin/PdeFlows.Fuzz.dll" "$target" > "$work/afl.log" 2>&1 || { tail -30 "$work/afl.log" >&2; exit 1; }
 
 # 4. Summary: executions, corpus (paths), coverage, crashes and hangs; replay every crash.
