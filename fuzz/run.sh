@@ -18,7 +18,7 @@ case "$target" in
   gmsh) instrument=(PdeFlows.Mesh.dll) ;;
   case | study) instrument=(PdeFlows.Runs.dll Tomlyn.dll) ;;
   expression) instrument=(PdeFlows.Runs.dll) ;;
-  selftest) instrument=(PdeFlows.Fuzz.dll) ;;
+  selftest) instrument=(PdeFlows.Mesh.dll) ;; # the harness assembly itself must stay plain; afl finds "!!" from the dictionary
   *) echo "fuzz/run.sh: unknown target '$target' (gmsh, case, study, expression)" >&2; exit 2 ;;
 esac
 command -v afl-fuzz >/dev/null || { echo "fuzz/run.sh: afl-fuzz not found (apt-get install afl++)" >&2; exit 2; }
@@ -51,7 +51,7 @@ echo "fuzz/run.sh: $target: $(ls "$work/seeds" | wc -l) seeds, instrumented ${in
 
 # 3. Fuzz. The .NET program is not instrumented by afl's compiler (SharpFuzz instruments the IL).
 # A dictionary of the format's tokens (section and key names, choices) helps afl past the key table.
-case "$target" in gmsh) dict=gmsh ;; expression | selftest) dict=expression ;; *) dict=toml ;; esac
+case "$target" in gmsh | expression | selftest) dict=$target ;; *) dict=toml ;; esac
 mkdir -p "$work/findings"
 resume=-
 [ -f "$work/findings/default/fuzzer_stats" ] || resume="$work/seeds"
