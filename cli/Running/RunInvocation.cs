@@ -67,6 +67,12 @@ internal static class RunInvocation
             return;
         }
 
+        // Found now, not when the summary is written after the whole run.
+        if (Directory.Exists(summaryPath))
+        {
+            throw new UserError($"--summary '{summaryPath}' is a folder; it names the summary file to write", $"give a file name, e.g. {Path.Combine(summaryPath, "summary.json")}");
+        }
+
         string? folder = Path.GetDirectoryName(Path.GetFullPath(summaryPath));
         if (folder is not null && !Directory.Exists(folder))
         {
