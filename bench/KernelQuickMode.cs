@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using PdeFlows.Flows.Cases;
+using PdeFlows.Flows.Energies;
+using PdeFlows.Flows.Problems;
+using PdeFlows.KernelApprox;
+using PdeFlows.KernelApprox.Kernels;
+using PdeFlows.KernelApprox.Operators;
+using PdeFlows.KernelApprox.Reactions;
+
+namespace PdeFlows.Bench;
+
+/// <summary>
+/// `dotnet run --project bench -c Release -- quick kernel [--series FILE] [--case FILE] [--repeat N]`:
+/// the three kernel acceptance numbers of issue 14 item 4, each timed after a warm-up (best of
+/// <c>--repeat</c>, default 3): (1) the kernel-fr-spherical run of bench/cases/kernel-fr-spherical-401.toml
+/// (solver loop, without writing files; `pdeflows run` on the same file gives the whole-process time),
+/// (2) the matrix-free Gaussian product, N = 20 000 points in 2D, on all cores and on one,
+/// (3) one λ-FRk rate on the 127×127 grid at λ = 1e-6. `--series FILE` writes the energy after
+/// every step of run (1) (one line "step time energy", round-trip format) for comparisons.
+/// </summary>
+public static class KernelQuickMode
+{
+    /// <summary>The default case file of measurement (1), relative to the repository root.</summary>
+    public const string DefaultCase = "bench/cases/kernel-fr-spherical-401.toml";
+
+    public static void Run(string[] options)
+    {
+        string casePath = Option(options, "--case") ?? DefaultCase;
+        string? seriesPath = Option(options, "--series");
+        int repeat = int.Parse(Option(options, "--repeat") ?? "3", CultureInfo.InvariantCulture);
+        Console.WriteLine($"PdeFlows kernel quick benchmarks — {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Vector<double> width {System.Numerics.Vector<double>.Count}");
+        Console.WriteLine($"load average before: {LoadAverage()}");
+        KernelRun(casePath, seriesPath, repeat);
+        Product(repeat, maxDegreeOfParallelism: -1);
+        Product(repeat, maxDegreeOfParallelism: 1);
+        LambdaRate(repeat);
+        Console.WriteLine($"load average after: {LoadAverage()}");
+    }
+
+    /// <summary>(1): the whole solver loop of the case (mesh, target, initial density and the run); the energy after every step.</summary>
+    private static void KernelRun(string casePath, string? seriesPath, int repeat)
+    {
+        CaseDefinition definition = CaseFileLoader.Load(casePath);
+        double best = double.PositiveInfinity;
+        List<(int Step, double Time, double Energy)> series = [];
+        int evaluations = 0, steps = 0;
+        for (int r = 0; r < repeat + 1; r++)
+        {
+            series = [];
+            var clock = Stopwatch.StartNew();
+            using FlowProblem problem = FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
+            IEnergy energy = problem.Energy;
+            var initial = problem.Solver.InitialState(problem.InitialDensity);
+            series.Add((0, 0.0, energy.Value(initial.Density, problem.Setting)));
+            var final = problem.Solver.AdvanceTo(initial, definition.Time.End, state => series.Add((state.Step, state.Time, energy.Value(state.Density, problem.Setting))));
+            double seconds = clock.Elapsed.TotalSeconds;
+            steps = final.Step;
+            evaluations = problem.Reaction is KernelReaction kernelReaction ? kernelReaction.Evaluations : -1;
+            if (r > 0 || repeat == 0)
+            {
+                best = Math.Min(best, seconds); // run 0 is the warm-up (JIT)
+            }
+        }
+
+        Console.WriteLine($"(1) {definition.Name}: {steps} steps, {evaluations} rate evaluations, best of {repeat}: {best:F3} s (solver loop incl. problem build; energy at T {series[^1].Energy:R})");
+        if (seriesPath is not null)
+        {
+            File.WriteAllLines(seriesPath, series.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step} {s.Time:R} {s.Energy:R}")));
+            Console.WriteLine($"    energy series ({series.Count} values) written to {seriesPath}");
+        }
+    }
+
+    /// <summary>(2): pair evaluations per second of the Gaussian matrix-free product, N = 20 000 in 2D.</summary>
+    private static void Product(int repeat, int maxDegreeOfParallelism)
+    {
+        const int count = 20_000;
+        var (points, weights) = BenchmarkProblems.KernelProductProblem(count);
+        var result = new double[count];
+        var kernel = new GaussianKernel(0.5);
+        var options = new KernelProductOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, result, options); // warm-up
+        double best = double.PositiveInfinity;
+        for (int r = 0; r < Math.Max(1, repeat); r++)
+        {
+            var clock = Stopwatch.StartNew();
+            KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, result, options);
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        string threads = maxDegreeOfParallelism < 0 ? "all cores" : $"{maxDegreeOfParallelism} thread";
+        Console.WriteLine($"(2) Gaussian product N = {count}, d = 2, {threads}: {best:F3} s, {(double)count * count / best:E3} pair evaluations/s");
+    }
+
+    /// <summary>(3): one λ-FRk rate on the 127×127 grid, λ = 1e-6 (a fresh rate object each time: nothing cached from the previous evaluation).</summary>
+    private static void LambdaRate(int repeat)
+    {
+        var (nodes, setting, density) = BenchmarkProblems.KernelGrid(127);
+        var values = new double[nodes.Count];
+        double best = double.PositiveInfinity;
+        KernelFisherRaoRate? rate = null;
+        for (int r = 0; r < Math.Max(1, repeat) + 1; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            rate = new KernelFisherRaoRate(new GaussianKernel(1.0), nodes, setting, RelativeEntropy.Instance, beta: 1.0, regularization: 1e-6, spherical: false);
+            rate.Rate(density, values);
+            if (r > 0)
+            {
+                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        var report = rate!.LastSolve!;
+        Console.WriteLine($"(3) λ-FRk rate 127×127 = {nodes.Count} nodes, Gaussian σ = 1, λ = 1e-6: best of {repeat}: {best:F3} s, {report.Method} rank {report.Rank}, relative residual {report.RelativeResidual:E2}, trace bound {report.LowRankResidualBound:E2}, deficit {rate.LastProjection!.Deficit:R}");
+    }
+
+    private static string? Option(string[] options, string name)
+    {
+        int index = Array.IndexOf(options, name);
+        return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}
