@@ -11,7 +11,7 @@ using PdeFlows.KernelApprox.Reactions;
 namespace PdeFlows.Bench;
 
 /// <summary>
-/// `dotnet run --project bench -c Release -- quick kernel [--series FILE] [--case FILE] [--repeat N]`:
+/// `dotnet run --project bench -c Release -- quick kernel [--series FILE] [--case FILE] [--repeat N] [--only run|product|rate]`:
 /// the three kernel acceptance numbers of issue 14 item 4, each timed after a warm-up (best of
 /// <c>--repeat</c>, default 3): (1) the kernel-fr-spherical run of bench/cases/kernel-fr-spherical-401.toml
 /// (solver loop, without writing files; `pdeflows run` on the same file gives the whole-process time),
@@ -31,10 +31,23 @@ public static class KernelQuickMode
         int repeat = int.Parse(Option(options, "--repeat") ?? "3", CultureInfo.InvariantCulture);
         Console.WriteLine($"PdeFlows kernel quick benchmarks — {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Vector<double> width {System.Numerics.Vector<double>.Count}");
         Console.WriteLine($"load average before: {LoadAverage()}");
-        KernelRun(casePath, seriesPath, repeat);
-        Product(repeat, maxDegreeOfParallelism: -1);
-        Product(repeat, maxDegreeOfParallelism: 1);
-        LambdaRate(repeat);
+        string only = Option(options, "--only") ?? "all";
+        if (only is "all" or "run")
+        {
+            KernelRun(casePath, seriesPath, repeat);
+        }
+
+        if (only is "all" or "product")
+        {
+            Product(repeat, maxDegreeOfParallelism: -1);
+            Product(repeat, maxDegreeOfParallelism: 1);
+        }
+
+        if (only is "all" or "rate")
+        {
+            LambdaRate(repeat);
+        }
+
         Console.WriteLine($"load average after: {LoadAverage()}");
     }
 
