@@ -58,6 +58,7 @@ public static class KernelQuickMode
         double best = double.PositiveInfinity;
         List<(int Step, double Time, double Energy)> series = [];
         int evaluations = 0, steps = 0;
+        string lastSolve = "";
         for (int r = 0; r < repeat + 1; r++)
         {
             series = [];
@@ -70,13 +71,16 @@ public static class KernelQuickMode
             double seconds = clock.Elapsed.TotalSeconds;
             steps = final.Step;
             evaluations = problem.Reaction is KernelReaction kernelReaction ? kernelReaction.Evaluations : -1;
+            lastSolve = problem.Reaction is KernelReaction { LastSolve: { } report }
+                ? $"last solve: {report.Method} rank {report.Rank}, {report.RefinementIterations} refinement steps, relative residual {report.RelativeResidual:E2}"
+                : "";
             if (r > 0 || repeat == 0)
             {
                 best = Math.Min(best, seconds); // run 0 is the warm-up (JIT)
             }
         }
 
-        Console.WriteLine($"(1) {definition.Name}: {steps} steps, {evaluations} rate evaluations, best of {repeat}: {best:F3} s (solver loop incl. problem build; energy at T {series[^1].Energy:R})");
+        Console.WriteLine($"(1) {definition.Name}: {steps} steps, {evaluations} rate evaluations, best of {repeat}: {best:F3} s (solver loop incl. problem build; energy at T {series[^1].Energy:R}); {lastSolve}");
         if (seriesPath is not null)
         {
             File.WriteAllLines(seriesPath, series.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step} {s.Time:R} {s.Energy:R}")));

@@ -2,32 +2,44 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 
 /// <summary>
 /// A pivoted partial Cholesky factor S ≈ L Lᵀ, L of size n×m, computed column by column with
-/// greedy pivoting on the largest remaining diagonal entry (kernel.md §4 (3)).
+/// greedy pivoting on the largest remaining diagonal entry (kernel.md §4 (3)), together with the
+/// Gram matrix LᵀL that the Woodbury solve needs.
 /// </summary>
 /// <remarks>
-/// The residual E = S − L Lᵀ is symmetric positive semidefinite with diagonal
+/// <para>The residual E = S − L Lᵀ is symmetric positive semidefinite with diagonal
 /// <see cref="ResidualDiagonal"/>, so ‖E‖₂ ≤ tr E = <see cref="ResidualTrace"/>; the
 /// factorization stops as soon as tr E ≤ the requested tolerance, when m reaches the maximum
 /// rank, or when the largest remaining diagonal entry falls below the rounding floor
 /// (<see cref="RoundingFloorRelative"/> times the largest diagonal entry of S), where further
 /// columns would be rounding noise. Cost: m columns of S and O(n m²) flops; only the m
-/// columns are stored. Deterministic: ties in the pivot choice go to the smallest index and
-/// every update is summed in column order.
+/// columns are stored (O(n m) memory).</para>
+/// <para>Each new column k is formed in one parallel pass over fixed blocks of
+/// <see cref="BlockRows"/> rows: the update l ← s_p − Σⱼ L_{pj} lⱼ (SIMD multiply–adds in j order),
+/// the scaling, the diagonal update, the block's largest remaining diagonal entry and its partial
+/// trace, and the block's partial inner products lₖ·lⱼ (the new Gram row, read while the block's
+/// columns are still in cache). The partial results are combined in block order, so the factor,
+/// its pivots and its Gram matrix are bitwise independent of the thread count; ties in the pivot
+/// choice go to the smallest index.</para>
 /// </remarks>
 public sealed class PivotedCholeskyFactor
 {
     /// <summary>Pivots below this multiple of max diag(S) are treated as rounding noise.</summary>
     public const double RoundingFloorRelative = 1e-14;
 
+    /// <summary>Rows per block of the parallel column update (fixed: the summation order must not depend on the thread count).</summary>
+    private const int BlockRows = 256;
+
     private readonly double[][] columns;
     private readonly int[] pivots;
     private readonly double[] residualDiagonal;
+    private readonly double[] gram;
 
-    private PivotedCholeskyFactor(double[][] columns, int[] pivots, double[] residualDiagonal, double residualTrace, double initialTrace, bool reachedRoundingFloor)
+    private PivotedCholeskyFactor(double[][] columns, int[] pivots, double[] residualDiagonal, double[] gram, double residualTrace, double initialTrace, bool reachedRoundingFloor)
     {
         this.columns = columns;
         this.pivots = pivots;
         this.residualDiagonal = residualDiagonal;
+        this.gram = gram;
         ResidualTrace = residualTrace;
         InitialTrace = initialTrace;
         ReachedRoundingFloor = reachedRoundingFloor;
@@ -54,6 +66,9 @@ public sealed class PivotedCholeskyFactor
     /// <summary>diag(S − L Lᵀ).</summary>
     public ReadOnlySpan<double> ResidualDiagonal => residualDiagonal;
 
+    /// <summary>LᵀL, m×m row-major (symmetric, both triangles filled).</summary>
+    public ReadOnlySpan<double> Gram => gram;
+
     /// <summary>Column <paramref name="k"/> of L (length n).</summary>
     /// <param name="k">0 ≤ k &lt; m.</param>
     public ReadOnlySpan<double> Column(int k) => columns[k];
@@ -79,15 +94,20 @@ public sealed class PivotedCholeskyFactor
         double largestInitial = n == 0 ? 0.0 : diagonal.Max();
         double floor = RoundingFloorRelative * largestInitial;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        var built = new List<double[]>();
+        int rankLimit = Math.Min(maximumRank, n);
+        int blockCount = (n + BlockRows - 1) / BlockRows;
+        var built = new double[Math.Min(rankLimit, 64)][];
+        var gramRows = new List<double[]>();
         var pivotList = new List<int>();
         var isPivot = new bool[n];
+        var blockMaximumIndex = new int[blockCount];
+        var blockTrace = new double[blockCount];
+        int rank = 0;
+        int pivot = n == 0 ? -1 : ArgMax(diagonal);
         double trace = initialTrace;
         bool reachedFloor = false;
-        int rankLimit = Math.Min(maximumRank, n);
-        while (trace > traceTolerance && built.Count < rankLimit)
+        while (trace > traceTolerance && rank < rankLimit)
         {
-            int pivot = ArgMax(diagonal);
             double pivotValue = diagonal[pivot];
             if (!(pivotValue > floor))
             {
@@ -97,40 +117,51 @@ public sealed class PivotedCholeskyFactor
 
             var column = new double[n];
             matrix.Column(pivot, column);
-            double[][] previous = built.ToArray();
-            const int chunk = 1024;
-            Parallel.For(0, (n + chunk - 1) / chunk, parallel, c =>
+            var coefficients = new double[rank];
+            for (int j = 0; j < rank; j++)
             {
-                int first = c * chunk, end = Math.Min(first + chunk, n);
-                foreach (double[] l in previous)
-                {
-                    double coefficient = l[pivot];
-                    for (int i = first; i < end; i++)
-                    {
-                        column[i] -= coefficient * l[i];
-                    }
-                }
+                coefficients[j] = built[j][pivot];
+            }
+
+            isPivot[pivot] = true;
+            var step = new ColumnStep(built, rank, coefficients, column, diagonal, isPivot, pivot, Math.Sqrt(pivotValue), new double[blockCount * (rank + 1)]);
+            Parallel.For(0, blockCount, parallel, block =>
+            {
+                int first = block * BlockRows, end = Math.Min(first + BlockRows, n);
+                step.Run(block, first, end, out blockMaximumIndex[block], out blockTrace[block]);
             });
 
-            double scale = 1.0 / Math.Sqrt(pivotValue);
-            for (int i = 0; i < n; i++)
+            gramRows.Add(step.GramRow(blockCount));
+            if (rank == built.Length)
             {
-                column[i] = isPivot[i] ? 0.0 : column[i] * scale;
+                Array.Resize(ref built, Math.Min(rankLimit, 2 * built.Length));
             }
 
-            column[pivot] = Math.Sqrt(pivotValue);
-            isPivot[pivot] = true;
-            for (int i = 0; i < n; i++)
-            {
-                diagonal[i] = isPivot[i] ? 0.0 : Math.Max(diagonal[i] - (column[i] * column[i]), 0.0);
-            }
-
-            built.Add(column);
+            built[rank++] = column;
             pivotList.Add(pivot);
-            trace = Sum(diagonal);
+            trace = 0.0;
+            pivot = blockMaximumIndex[0];
+            for (int block = 0; block < blockCount; block++)
+            {
+                trace += blockTrace[block];
+                if (diagonal[blockMaximumIndex[block]] > diagonal[pivot])
+                {
+                    pivot = blockMaximumIndex[block];
+                }
+            }
         }
 
-        return new PivotedCholeskyFactor(built.ToArray(), pivotList.ToArray(), diagonal, trace, initialTrace, reachedFloor && trace > traceTolerance);
+        var gram = new double[rank * rank];
+        for (int k = 0; k < rank; k++)
+        {
+            for (int j = 0; j <= k; j++)
+            {
+                gram[(k * rank) + j] = gramRows[k][j];
+                gram[(j * rank) + k] = gramRows[k][j];
+            }
+        }
+
+        return new PivotedCholeskyFactor(built[..rank], pivotList.ToArray(), diagonal, gram, trace, initialTrace, reachedFloor && trace > traceTolerance);
     }
 
     private static int ArgMax(ReadOnlySpan<double> values)
@@ -156,5 +187,56 @@ public sealed class PivotedCholeskyFactor
         }
 
         return sum;
+    }
+
+    /// <summary>The work of one new column k on one block of rows (see the class remarks).</summary>
+    private sealed class ColumnStep(double[][] previous, int rank, double[] coefficients, double[] column, double[] diagonal, bool[] isPivot, int pivot, double pivotRoot, double[] partialGram)
+    {
+        public void Run(int block, int first, int end, out int maximumIndex, out double trace)
+        {
+            Span<double> segment = column.AsSpan(first, end - first);
+            for (int j = 0; j < rank; j++)
+            {
+                VectorArithmetic.SubtractScaled(segment, coefficients[j], previous[j].AsSpan(first, end - first));
+            }
+
+            double scale = 1.0 / pivotRoot;
+            maximumIndex = first;
+            trace = 0.0;
+            for (int i = first; i < end; i++)
+            {
+                // Rows pivoted earlier have a zero residual in exact arithmetic: store the exact zero.
+                column[i] = i == pivot ? pivotRoot : isPivot[i] ? 0.0 : column[i] * scale;
+                diagonal[i] = isPivot[i] ? 0.0 : Math.Max(diagonal[i] - (column[i] * column[i]), 0.0);
+                trace += diagonal[i];
+                if (diagonal[i] > diagonal[maximumIndex])
+                {
+                    maximumIndex = i;
+                }
+            }
+
+            Span<double> partial = partialGram.AsSpan(block * (rank + 1), rank + 1);
+            for (int j = 0; j < rank; j++)
+            {
+                partial[j] = VectorArithmetic.Dot(segment, previous[j].AsSpan(first, end - first));
+            }
+
+            partial[rank] = VectorArithmetic.Dot(segment, segment);
+        }
+
+        /// <summary>(LᵀL)_{k,0..k}: the blocks' partial inner products summed in block order.</summary>
+        public double[] GramRow(int blockCount)
+        {
+            var row = new double[rank + 1];
+            for (int block = 0; block < blockCount; block++)
+            {
+                for (int j = 0; j <= rank; j++)
+                {
+                    row[j] += partialGram[(block * (rank + 1)) + j];
+                }
+            }
+
+            return row;
+        }
     }
 }

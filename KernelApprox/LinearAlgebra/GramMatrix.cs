@@ -1,0 +1,164 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace PdeFlows.KernelApprox.LinearAlgebra;
+
+/// <summary>
+/// G = BᵀB for B with m columns of length n stored one after another (column k at k·n): the
+/// symmetric rank-n update of the Woodbury capacitance matrix, by 4×4 blocks of columns so that
+/// each loaded vector of B serves four inner products.
+/// </summary>
+/// <remarks>
+/// Deterministic: every entry (k, j) is summed the same way — SIMD lane ℓ accumulates the rows
+/// i ≡ ℓ mod W in increasing i by fused multiply–adds, the lanes are added in order, then the
+/// scalar tail — whichever block or thread computes it, so G is bitwise independent of the thread
+/// count and of the blocking.
+/// </remarks>
+public static class GramMatrix
+{
+    private const int Block = 4;
+
+    /// <summary>Writes BᵀB (m×m, row-major, both triangles) into <paramref name="gram"/>.</summary>
+    /// <param name="columns">B, m·n values, column k at offset k·n.</param>
+    /// <param name="rows">n.</param>
+    /// <param name="count">m.</param>
+    /// <param name="gram">Destination, m² values.</param>
+    /// <param name="maxDegreeOfParallelism">−1 for the default; small problems run on the calling thread.</param>
+    public static void Compute(double[] columns, int rows, int count, double[] gram, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(gram);
+        if (columns.LongLength < (long)rows * count || gram.LongLength < (long)count * count)
+        {
+            throw new ArgumentException($"Need {rows}·{count} column values and {count}² Gram entries.");
+        }
+
+        int blocks = (count + Block - 1) / Block;
+        // Row blocks have unequal work (block b pairs with b+1 blocks); below ~10⁶ multiply–adds a thread hand-off costs more than it saves.
+        if ((long)rows * count * count < 2_000_000 || maxDegreeOfParallelism == 1)
+        {
+            for (int blockRow = 0; blockRow < blocks; blockRow++)
+            {
+                ComputeBlockRow(columns, rows, count, gram, blockRow);
+            }
+        }
+        else
+        {
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, blockRow => ComputeBlockRow(columns, rows, count, gram, blockRow));
+        }
+    }
+
+    private static void ComputeBlockRow(double[] columns, int rows, int count, double[] gram, int blockRow)
+    {
+        int k0 = blockRow * Block;
+        int kCount = Math.Min(Block, count - k0);
+        for (int j0 = 0; j0 <= k0; j0 += Block)
+        {
+            int jCount = Math.Min(Block, count - j0);
+            if (kCount == Block && jCount == Block)
+            {
+                FullBlock(columns, rows, count, gram, k0, j0);
+            }
+            else
+            {
+                for (int k = k0; k < k0 + kCount; k++)
+                {
+                    for (int j = j0; j < j0 + jCount && j <= k; j++)
+                    {
+                        Store(gram, count, k, j, Dot(columns, rows, k, j));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The 4×4 block (k0.., j0..): sixteen accumulators, eight loads per sixteen multiply–adds.</summary>
+    private static void FullBlock(double[] columns, int rows, int count, double[] gram, int k0, int j0)
+    {
+        int width = Vector<double>.Count;
+        int vectorEnd = rows - (rows % width);
+        ref double b = ref MemoryMarshal.GetArrayDataReference(columns);
+        nuint k0Offset = (nuint)(k0 * rows), j0Offset = (nuint)(j0 * rows), stride = (nuint)rows;
+        Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
+        Vector<double> s30 = default, s31 = default, s32 = default, s33 = default;
+        for (int i = 0; i < vectorEnd; i += width)
+        {
+            nuint at = (nuint)i;
+            Vector<double> k0v = Vector.LoadUnsafe(ref b, k0Offset + at);
+            Vector<double> k1v = Vector.LoadUnsafe(ref b, k0Offset + stride + at);
+            Vector<double> k2v = Vector.LoadUnsafe(ref b, k0Offset + (2 * stride) + at);
+            Vector<double> k3v = Vector.LoadUnsafe(ref b, k0Offset + (3 * stride) + at);
+            Vector<double> j0v = Vector.LoadUnsafe(ref b, j0Offset + at);
+            Vector<double> j1v = Vector.LoadUnsafe(ref b, j0Offset + stride + at);
+            Vector<double> j2v = Vector.LoadUnsafe(ref b, j0Offset + (2 * stride) + at);
+            Vector<double> j3v = Vector.LoadUnsafe(ref b, j0Offset + (3 * stride) + at);
+            s00 = Vector.FusedMultiplyAdd(k0v, j0v, s00);
+            s01 = Vector.FusedMultiplyAdd(k0v, j1v, s01);
+            s02 = Vector.FusedMultiplyAdd(k0v, j2v, s02);
+            s03 = Vector.FusedMultiplyAdd(k0v, j3v, s03);
+            s10 = Vector.FusedMultiplyAdd(k1v, j0v, s10);
+            s11 = Vector.FusedMultiplyAdd(k1v, j1v, s11);
+            s12 = Vector.FusedMultiplyAdd(k1v, j2v, s12);
+            s13 = Vector.FusedMultiplyAdd(k1v, j3v, s13);
+            s20 = Vector.FusedMultiplyAdd(k2v, j0v, s20);
+            s21 = Vector.FusedMultiplyAdd(k2v, j1v, s21);
+            s22 = Vector.FusedMultiplyAdd(k2v, j2v, s22);
+            s23 = Vector.FusedMultiplyAdd(k2v, j3v, s23);
+            s30 = Vector.FusedMultiplyAdd(k3v, j0v, s30);
+            s31 = Vector.FusedMultiplyAdd(k3v, j1v, s31);
+            s32 = Vector.FusedMultiplyAdd(k3v, j2v, s32);
+            s33 = Vector.FusedMultiplyAdd(k3v, j3v, s33);
+        }
+
+        ReadOnlySpan<Vector<double>> sums = [s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33];
+        for (int a = 0; a < Block; a++)
+        {
+            for (int c = 0; c < Block; c++)
+            {
+                int k = k0 + a, j = j0 + c;
+                if (j > k)
+                {
+                    continue;
+                }
+
+                double total = Vector.Sum(sums[(a * Block) + c]);
+                for (int i = vectorEnd; i < rows; i++)
+                {
+                    total = Math.FusedMultiplyAdd(columns[(k * rows) + i], columns[(j * rows) + i], total);
+                }
+
+                Store(gram, count, k, j, total);
+            }
+        }
+    }
+
+    /// <summary>One entry with exactly the arithmetic of <see cref="FullBlock"/>: one SIMD accumulator, lanes summed, fused scalar tail.</summary>
+    private static double Dot(double[] columns, int rows, int k, int j)
+    {
+        int width = Vector<double>.Count;
+        int vectorEnd = rows - (rows % width);
+        ref double b = ref MemoryMarshal.GetArrayDataReference(columns);
+        nuint kOffset = (nuint)(k * rows), jOffset = (nuint)(j * rows);
+        Vector<double> sum = default;
+        for (int i = 0; i < vectorEnd; i += width)
+        {
+            sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref b, kOffset + (nuint)i), Vector.LoadUnsafe(ref b, jOffset + (nuint)i), sum);
+        }
+
+        double total = Vector.Sum(sum);
+        for (int i = vectorEnd; i < rows; i++)
+        {
+            total = Math.FusedMultiplyAdd(columns[(k * rows) + i], columns[(j * rows) + i], total);
+        }
+
+        return total;
+    }
+
+    private static void Store(double[] gram, int count, int k, int j, double value)
+    {
+        gram[(k * count) + j] = value;
+        gram[(j * count) + k] = value;
+    }
+}
