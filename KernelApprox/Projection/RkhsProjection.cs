@@ -122,37 +122,14 @@ public static class RkhsProjection
         WeightedLowRankShiftedSolver? reused = options.ReuseFixedNodeFactor
             ? kernelMatrix.WeightedSolver(s, regularization, solve.LowRankRelativeAccuracy, solve.MaxDegreeOfParallelism)
             : null;
-        IShiftedSymmetricSolver solver = reused
-            ?? ShiftedSystemSolver.Factorize(new WeightedKernelMatrix(kernelMatrix.Kernel, kernelMatrix.Points, weights, options.Product), regularization, solve);
-        int maximumRefinements = reused is null ? solve.MaximumRefinementIterations : options.FixedNodeRefinementIterations;
-        var solution = new ProjectionState(kernelMatrix, s, b, regularization);
-        solver.Solve(b, solution.Z);
-        solution.Evaluate();
-        int refinements = 0;
-        var correction = new double[n];
-        while (refinements < maximumRefinements && solution.RelativeResidual > solve.RefinementTarget)
+        double target = solve.RefinementTarget;
+        (IShiftedSymmetricSolver solver, ProjectionState solution, int refinements) = reused is null
+            ? Solve(Factorize(kernelMatrix, weights, regularization, options), solve.MaximumRefinementIterations, kernelMatrix, s, b, regularization, target)
+            : Solve(reused, options.FixedNodeRefinementIterations, kernelMatrix, s, b, regularization, target);
+        if (reused is not null && !(solution.RelativeResidual <= solve.LowRankRelativeAccuracy))
         {
-            // z ← z + (S̃+λ)⁻¹(b − (S+λ)z) with the true S; kept only if the residual falls.
-            solver.Solve(solution.Residual, correction);
-            var refined = new ProjectionState(kernelMatrix, s, b, regularization);
-            for (int i = 0; i < n; i++)
-            {
-                refined.Z[i] = solution.Z[i] + correction[i];
-            }
-
-            refined.Evaluate();
-            if (!(refined.RelativeResidual < solution.RelativeResidual))
-            {
-                break;
-            }
-
-            bool converging = refined.RelativeResidual <= 0.5 * solution.RelativeResidual;
-            solution = refined;
-            refinements++;
-            if (!converging)
-            {
-                break;
-            }
+            // The factor guarantees a residual ≤ η before refinement; more means it failed numerically: solve afresh.
+            (solver, solution, refinements) = Solve(Factorize(kernelMatrix, weights, regularization, options), solve.MaximumRefinementIterations, kernelMatrix, s, b, regularization, target);
         }
 
         double quadratic = 0.0;
@@ -180,6 +157,44 @@ public static class RkhsProjection
 
         var report = Report(solver, n, regularization, refinements, solution.RelativeResidual, solve);
         return new RkhsProjectionResult(response, solution.Coefficients, regularization, forceMean, forceNormSquared, dissipation, regularization * quadratic, report);
+    }
+
+    private static IShiftedSymmetricSolver Factorize(FixedNodeKernelMatrix kernelMatrix, ReadOnlySpan<double> weights, double shift, RkhsProjectionOptions options) =>
+        ShiftedSystemSolver.Factorize(new WeightedKernelMatrix(kernelMatrix.Kernel, kernelMatrix.Points, weights, options.Product), shift, options.Solve);
+
+    /// <summary>z = solver(b), then up to <paramref name="maximumRefinements"/> steps z ← z + solver(b − (S+λ)z) with the true S, each kept only if the residual falls, stopping once it no longer halves.</summary>
+    private static (IShiftedSymmetricSolver Solver, ProjectionState Solution, int Refinements) Solve(IShiftedSymmetricSolver solver, int maximumRefinements, FixedNodeKernelMatrix kernelMatrix, double[] s, double[] b, double shift, double target)
+    {
+        var solution = new ProjectionState(kernelMatrix, s, b, shift);
+        solver.Solve(b, solution.Z);
+        solution.Evaluate();
+        int refinements = 0;
+        var correction = new double[b.Length];
+        while (refinements < maximumRefinements && solution.RelativeResidual > target)
+        {
+            solver.Solve(solution.Residual, correction);
+            var refined = new ProjectionState(kernelMatrix, s, b, shift);
+            for (int i = 0; i < b.Length; i++)
+            {
+                refined.Z[i] = solution.Z[i] + correction[i];
+            }
+
+            refined.Evaluate();
+            if (!(refined.RelativeResidual < solution.RelativeResidual))
+            {
+                break;
+            }
+
+            bool converging = refined.RelativeResidual <= 0.5 * solution.RelativeResidual;
+            solution = refined;
+            refinements++;
+            if (!converging)
+            {
+                break;
+            }
+        }
+
+        return (solver, solution, refinements);
     }
 
     private static ShiftedSolveReport Report(IShiftedSymmetricSolver solver, int n, double shift, int refinements, double relativeResidual, ShiftedSolveOptions solve) => solver switch
