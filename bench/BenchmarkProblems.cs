@@ -70,4 +70,21 @@ public static class BenchmarkProblems
 
         return (new PointSet(coordinates, 2), new NodalSetting(mass, target), density);
     }
+
+    /// <summary>The repository root: the first folder upwards from the working directory (or, failing that, from the program) that holds PdeFlows.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? folder = new(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "PdeFlows.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("PdeFlows.sln not found above the working directory or the program; run the benchmarks from the repository.");
+    }
 }

@@ -7,12 +7,13 @@ using PdeFlows.KernelApprox.Reactions;
 
 namespace PdeFlows.Bench;
 
-/// <summary>Matrix-free Gaussian kernel product, N = 20 000 points in 2D (4·10⁸ pair evaluations per call), on all cores and on one.</summary>
+/// <summary>Matrix-free Gaussian kernel product, N = 20 000 points in 2D (4·10⁸ pair evaluations per call: targets a separate copy of the sources, so the symmetric shortcut is not taken), on all cores and on one.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class KernelProductBenchmark
 {
     private PointSet points = null!;
+    private PointSet targets = null!;
     private double[] weights = null!;
     private double[] result = null!;
 
@@ -26,11 +27,15 @@ public class KernelProductBenchmark
     public void Setup()
     {
         (points, weights) = BenchmarkProblems.KernelProductProblem(Count);
+        targets = new PointSet(points.Coordinates, points.Dimension);
         result = new double[Count];
     }
 
     [Benchmark]
-    public void GaussianProduct() => KernelMatrixFreeProduct.Multiply(new GaussianKernel(0.5), points, points, weights, result, new KernelProductOptions { MaxDegreeOfParallelism = Threads });
+    public void SymmetricGaussianProduct() => KernelMatrixFreeProduct.Multiply(new GaussianKernel(0.5), points, points, weights, result, new KernelProductOptions { MaxDegreeOfParallelism = Threads });
+
+    [Benchmark]
+    public void GaussianProduct() => KernelMatrixFreeProduct.Multiply(new GaussianKernel(0.5), targets, points, weights, result, new KernelProductOptions { MaxDegreeOfParallelism = Threads });
 }
 
 /// <summary>One λ-FRk rate evaluation (projection with a pivoted-Cholesky/Woodbury solve) on a 127×127 grid, λ = 1e-6, from a fresh rate object (nothing cached).</summary>
@@ -52,4 +57,22 @@ public class KernelFisherRaoRateBenchmark
     [Benchmark]
     public void LambdaFisherRaoRate() =>
         new KernelFisherRaoRate(new GaussianKernel(1.0), nodes, setting, RelativeEntropy.Instance, beta: 1.0, regularization: 1e-6, spherical: false).Rate(density, values);
+}
+
+/// <summary>The kernel-fr-spherical run of bench/cases/kernel-fr-spherical-401.toml (401 nodes, 400 steps, λ = 1e-6): problem build and solver loop, no files.</summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class KernelRunBenchmark
+{
+    private PdeFlows.Flows.Cases.CaseDefinition definition = null!;
+
+    [GlobalSetup]
+    public void Setup() => definition = PdeFlows.Flows.Cases.CaseFileLoader.Load(Path.Combine(BenchmarkProblems.RepositoryRoot(), KernelQuickMode.DefaultCase));
+
+    [Benchmark]
+    public double KernelFisherRaoSphericalRun()
+    {
+        using var problem = PdeFlows.Flows.Problems.FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
+        var state = problem.Solver.AdvanceTo(problem.Solver.InitialState(problem.InitialDensity), definition.Time.End);
+        return state.Density[0];
+    }
 }

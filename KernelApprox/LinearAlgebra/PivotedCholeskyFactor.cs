@@ -195,10 +195,7 @@ public sealed class PivotedCholeskyFactor
         public void Run(int block, int first, int end, out int maximumIndex, out double trace)
         {
             Span<double> segment = column.AsSpan(first, end - first);
-            for (int j = 0; j < rank; j++)
-            {
-                VectorArithmetic.SubtractScaled(segment, coefficients[j], previous[j].AsSpan(first, end - first));
-            }
+            PivotedCholeskyBlock.SubtractCombination(segment, previous, rank, coefficients, first);
 
             double scale = 1.0 / pivotRoot;
             maximumIndex = first;
@@ -216,12 +213,8 @@ public sealed class PivotedCholeskyFactor
             }
 
             Span<double> partial = partialGram.AsSpan(block * (rank + 1), rank + 1);
-            for (int j = 0; j < rank; j++)
-            {
-                partial[j] = VectorArithmetic.Dot(segment, previous[j].AsSpan(first, end - first));
-            }
-
-            partial[rank] = VectorArithmetic.Dot(segment, segment);
+            PivotedCholeskyBlock.Dots(segment, previous, rank, first, partial);
+            partial[rank] = PivotedCholeskyBlock.Dot(column, first, segment);
         }
 
         /// <summary>(LᵀL)_{k,0..k}: the blocks' partial inner products summed in block order.</summary>

@@ -11,13 +11,19 @@ namespace PdeFlows.KernelApprox.Operators;
 /// <remarks>
 /// Tiled (target rows × source tiles), SIMD over sources with <see cref="Vector{T}"/>, and
 /// multi-threaded with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> over
-/// target tiles. Deterministic: see <see cref="KernelProductOptions"/>. The value product has
+/// target tiles. Deterministic: see <see cref="KernelProductOptions"/>. When targets and sources
+/// are the same object (from <see cref="SymmetricThreshold"/> points on), the value product uses
+/// the symmetry of 𝖪 and evaluates each pair once (<see cref="SymmetricKernelProduct"/>; also
+/// deterministic, with its own fixed blocks). The value product has
 /// loops specialised by dimension (<see cref="KernelValueTiles"/>); in the gradient product
 /// coordinates missing in d &lt; 3 are padded with zeros, which adds exact zeros to r² and
 /// changes no bit. Cost O(N·M·d) time, O(N + M) extra memory.
 /// </remarks>
 public static class KernelMatrixFreeProduct
 {
+    /// <summary>From this many points on, a product whose targets and sources are the same <see cref="PointSet"/> object uses the symmetric product (each pair evaluated once); below, its block schedule does not pay.</summary>
+    public const int SymmetricThreshold = 2 * SymmetricKernelProduct.BlockSize;
+
     /// <summary>result[i] = Σⱼ k(targets[i], sources[j]) sourceWeights[j].</summary>
     /// <typeparam name="TKernel">The kernel type (a struct for a specialised, inlined loop).</typeparam>
     /// <param name="kernel">The kernel.</param>
@@ -30,6 +36,15 @@ public static class KernelMatrixFreeProduct
         where TKernel : IKernel
     {
         options = Prepare(targets, sources, sourceWeights.Length, result.Length, 1, options);
+        if (ReferenceEquals(targets, sources) && targets.Count >= SymmetricThreshold)
+        {
+            // 𝖪 is symmetric: evaluate each pair once (SymmetricKernelProduct).
+            var symmetric = new double[targets.Count];
+            SymmetricKernelProduct.Multiply(kernel, targets, sourceWeights.ToArray(), symmetric, options.ParallelOptions);
+            symmetric.CopyTo(result);
+            return;
+        }
+
         int sourceTile = SourceTileLength(options);
         int tileCount = (targets.Count + options.TargetTileSize - 1) / options.TargetTileSize;
         Parallel.For(0, tileCount, options.ParallelOptions, tile =>

@@ -113,6 +113,32 @@ public class KernelMatrixFreeProductTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(KernelKind.Gaussian, 1)]
+    [InlineData(KernelKind.Gaussian, 2)]
+    [InlineData(KernelKind.Gaussian, 3)]
+    [InlineData(KernelKind.MaternThreeHalves, 2)]
+    public void Symmetric_product_matches_the_naive_loop_and_is_bitwise_independent_of_thread_count(KernelKind kind, int dimension)
+    {
+        // 2603 points = five full blocks of 512 and one of 43 (an odd number of blocks, so the
+        // round-robin schedule has a resting block each round, and a scalar column tail of 3).
+        PointSet points = TestData.RandomPoints(2603, dimension, seed: 60 + dimension);
+        double[] weights = TestData.RandomVector(2603, seed: 70 + dimension);
+        IKernel kernel = KernelFactory.Create(kind, 0.3);
+        Assert.True(points.Count >= KernelMatrixFreeProduct.SymmetricThreshold);
+        var serial = new double[2603];
+        KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, serial, new KernelProductOptions { MaxDegreeOfParallelism = 1 });
+        double error = NumericAssert.RelativeClose(serial, TestData.NaiveProduct(kernel, points, points, weights), Tolerance, $"symmetric {kernel} d={dimension}");
+        foreach (var options in new[] { KernelProductOptions.Default, new KernelProductOptions { MaxDegreeOfParallelism = 2 } })
+        {
+            var threaded = new double[2603];
+            KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, threaded, options);
+            Assert.Equal(serial, threaded);
+        }
+
+        output.WriteLine($"symmetric {kernel} d={dimension} N=2603: relative error {error:E2}");
+    }
+
     [Fact]
     public void Mismatched_sizes_are_rejected()
     {
