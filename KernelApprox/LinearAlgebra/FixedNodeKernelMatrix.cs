@@ -24,7 +24,7 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 public sealed class FixedNodeKernelMatrix
 {
     private readonly double[]? stored;
-    private readonly Lazy<PivotedCholeskyFactor?> factor;
+    private readonly Lazy<(PivotedCholeskyFactor Factor, double[] Columns)?> factor;
 
     /// <summary>Prepares 𝖪 for the nodes; stores it densely when n ≤ <see cref="FixedNodeKernelOptions.DenseStorageLimit"/>.</summary>
     /// <param name="kernel">The kernel k.</param>
@@ -45,7 +45,7 @@ public sealed class FixedNodeKernelMatrix
             stored = matrix;
         }
 
-        factor = new Lazy<PivotedCholeskyFactor?>(ComputeFactor, LazyThreadSafetyMode.ExecutionAndPublication);
+        factor = new Lazy<(PivotedCholeskyFactor, double[])?>(ComputeFactor, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The kernel k.</summary>
@@ -67,7 +67,7 @@ public sealed class FixedNodeKernelMatrix
     public bool IsStored => stored is not null;
 
     /// <summary>The weight-independent factor 𝖪 ≈ L Lᵀ (computed on first access), or null when n exceeds <see cref="FixedNodeKernelOptions.FactorSizeLimit"/>.</summary>
-    public PivotedCholeskyFactor? Factor => factor.Value;
+    public PivotedCholeskyFactor? Factor => factor.Value?.Factor;
 
     /// <summary>result = 𝖪 x.</summary>
     /// <param name="x">Length n.</param>
@@ -125,8 +125,7 @@ public sealed class FixedNodeKernelMatrix
     /// <param name="maxDegreeOfParallelism">−1 for the default.</param>
     public WeightedLowRankShiftedSolver? WeightedSolver(ReadOnlySpan<double> squareRootWeights, double shift, double relativeAccuracy, int maxDegreeOfParallelism = -1)
     {
-        PivotedCholeskyFactor? l = Factor;
-        if (l is null)
+        if (factor.Value is not var (l, columns))
         {
             return null;
         }
@@ -138,10 +137,10 @@ public sealed class FixedNodeKernelMatrix
             trace += squareRootWeights[i] * squareRootWeights[i] * residualDiagonal[i];
         }
 
-        return trace <= relativeAccuracy * shift ? new WeightedLowRankShiftedSolver(l, squareRootWeights, shift, maxDegreeOfParallelism) : null;
+        return trace <= relativeAccuracy * shift ? new WeightedLowRankShiftedSolver(columns, l.Size, l.Rank, residualDiagonal, squareRootWeights, shift, maxDegreeOfParallelism) : null;
     }
 
-    private PivotedCholeskyFactor? ComputeFactor()
+    private (PivotedCholeskyFactor, double[])? ComputeFactor()
     {
         int n = Size;
         if (n > Options.FactorSizeLimit || n == 0)
@@ -149,6 +148,7 @@ public sealed class FixedNodeKernelMatrix
             return null;
         }
 
-        return PivotedCholeskyFactor.Compute(new WeightedKernelMatrix(Kernel, Points, productOptions: ProductOptions), traceTolerance: 0.0, maximumRank: Math.Max(1, n / 2), ProductOptions.MaxDegreeOfParallelism);
+        var l = PivotedCholeskyFactor.Compute(new WeightedKernelMatrix(Kernel, Points, productOptions: ProductOptions), traceTolerance: 0.0, maximumRank: Math.Max(1, n / 2), ProductOptions.MaxDegreeOfParallelism);
+        return (l, WeightedLowRankShiftedSolver.Contiguous(l)); // one array, so the per-weight Gram matrix runs by blocks
     }
 }

@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 namespace PdeFlows.KernelApprox.LinearAlgebra;
 
 /// <summary>
-/// G = BᵀB for B with m columns of length n stored one after another (column k at k·n): the
+/// G = BᵀB (or Bᵀ diag(w) B) for B with m columns of length n stored one after another (column k at k·n): the
 /// symmetric rank-n update of the Woodbury capacitance matrix, by 4×4 blocks of columns so that
 /// each loaded vector of B serves four inner products.
 /// </summary>
 /// <remarks>
 /// Deterministic: every entry (k, j) is summed the same way — SIMD lane ℓ accumulates the rows
-/// i ≡ ℓ mod W in increasing i by fused multiply–adds, the lanes are added in order, then the
+/// i ≡ ℓ mod W in increasing i by fused multiply–adds of (B_{ik}wᵢ)·B_{ij}, the lanes are added in order, then the
 /// scalar tail — whichever block or thread computes it, so G is bitwise independent of the thread
 /// count and of the blocking.
 /// </remarks>
@@ -24,7 +24,8 @@ public static class GramMatrix
     /// <param name="count">m.</param>
     /// <param name="gram">Destination, m² values.</param>
     /// <param name="maxDegreeOfParallelism">−1 for the default; small problems run on the calling thread.</param>
-    public static void Compute(double[] columns, int rows, int count, double[] gram, int maxDegreeOfParallelism = -1)
+    /// <param name="weights">Optional row weights wᵢ (length n): then G = Bᵀ diag(w) B.</param>
+    public static void Compute(double[] columns, int rows, int count, double[] gram, int maxDegreeOfParallelism = -1, double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(gram);
@@ -33,22 +34,29 @@ public static class GramMatrix
             throw new ArgumentException($"Need {rows}·{count} column values and {count}² Gram entries.");
         }
 
+        if (weights is not null && weights.Length != rows)
+        {
+            throw new ArgumentException($"{weights.Length} row weights for {rows} rows.", nameof(weights));
+        }
+
+        weights ??= Ones(rows);
+
         int blocks = (count + Block - 1) / Block;
         // Row blocks have unequal work (block b pairs with b+1 blocks); below ~10⁶ multiply–adds a thread hand-off costs more than it saves.
         if ((long)rows * count * count < 2_000_000 || maxDegreeOfParallelism == 1)
         {
             for (int blockRow = 0; blockRow < blocks; blockRow++)
             {
-                ComputeBlockRow(columns, rows, count, gram, blockRow);
+                ComputeBlockRow(columns, weights, rows, count, gram, blockRow);
             }
         }
         else
         {
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, blockRow => ComputeBlockRow(columns, rows, count, gram, blockRow));
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, blockRow => ComputeBlockRow(columns, weights, rows, count, gram, blockRow));
         }
     }
 
-    private static void ComputeBlockRow(double[] columns, int rows, int count, double[] gram, int blockRow)
+    private static void ComputeBlockRow(double[] columns, double[] weights, int rows, int count, double[] gram, int blockRow)
     {
         int k0 = blockRow * Block;
         int kCount = Math.Min(Block, count - k0);
@@ -57,7 +65,7 @@ public static class GramMatrix
             int jCount = Math.Min(Block, count - j0);
             if (kCount == Block && jCount == Block)
             {
-                FullBlock(columns, rows, count, gram, k0, j0);
+                FullBlock(columns, weights, rows, count, gram, k0, j0);
             }
             else
             {
@@ -65,7 +73,7 @@ public static class GramMatrix
                 {
                     for (int j = j0; j < j0 + jCount && j <= k; j++)
                     {
-                        Store(gram, count, k, j, Dot(columns, rows, k, j));
+                        Store(gram, count, k, j, Dot(columns, weights, rows, k, j));
                     }
                 }
             }
@@ -73,11 +81,12 @@ public static class GramMatrix
     }
 
     /// <summary>The 4×4 block (k0.., j0..): sixteen accumulators, eight loads per sixteen multiply–adds.</summary>
-    private static void FullBlock(double[] columns, int rows, int count, double[] gram, int k0, int j0)
+    private static void FullBlock(double[] columns, double[] weights, int rows, int count, double[] gram, int k0, int j0)
     {
         int width = Vector<double>.Count;
         int vectorEnd = rows - (rows % width);
         ref double b = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
         nuint k0Offset = (nuint)(k0 * rows), j0Offset = (nuint)(j0 * rows), stride = (nuint)rows;
         Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
         Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
@@ -86,10 +95,11 @@ public static class GramMatrix
         for (int i = 0; i < vectorEnd; i += width)
         {
             nuint at = (nuint)i;
-            Vector<double> k0v = Vector.LoadUnsafe(ref b, k0Offset + at);
-            Vector<double> k1v = Vector.LoadUnsafe(ref b, k0Offset + stride + at);
-            Vector<double> k2v = Vector.LoadUnsafe(ref b, k0Offset + (2 * stride) + at);
-            Vector<double> k3v = Vector.LoadUnsafe(ref b, k0Offset + (3 * stride) + at);
+            Vector<double> wv = Vector.LoadUnsafe(ref w, at);
+            Vector<double> k0v = Vector.LoadUnsafe(ref b, k0Offset + at) * wv;
+            Vector<double> k1v = Vector.LoadUnsafe(ref b, k0Offset + stride + at) * wv;
+            Vector<double> k2v = Vector.LoadUnsafe(ref b, k0Offset + (2 * stride) + at) * wv;
+            Vector<double> k3v = Vector.LoadUnsafe(ref b, k0Offset + (3 * stride) + at) * wv;
             Vector<double> j0v = Vector.LoadUnsafe(ref b, j0Offset + at);
             Vector<double> j1v = Vector.LoadUnsafe(ref b, j0Offset + stride + at);
             Vector<double> j2v = Vector.LoadUnsafe(ref b, j0Offset + (2 * stride) + at);
@@ -126,7 +136,7 @@ public static class GramMatrix
                 double total = Vector.Sum(sums[(a * Block) + c]);
                 for (int i = vectorEnd; i < rows; i++)
                 {
-                    total = Math.FusedMultiplyAdd(columns[(k * rows) + i], columns[(j * rows) + i], total);
+                    total = Math.FusedMultiplyAdd(columns[(k * rows) + i] * weights[i], columns[(j * rows) + i], total);
                 }
 
                 Store(gram, count, k, j, total);
@@ -135,25 +145,33 @@ public static class GramMatrix
     }
 
     /// <summary>One entry with exactly the arithmetic of <see cref="FullBlock"/>: one SIMD accumulator, lanes summed, fused scalar tail.</summary>
-    private static double Dot(double[] columns, int rows, int k, int j)
+    private static double Dot(double[] columns, double[] weights, int rows, int k, int j)
     {
         int width = Vector<double>.Count;
         int vectorEnd = rows - (rows % width);
         ref double b = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
         nuint kOffset = (nuint)(k * rows), jOffset = (nuint)(j * rows);
         Vector<double> sum = default;
         for (int i = 0; i < vectorEnd; i += width)
         {
-            sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref b, kOffset + (nuint)i), Vector.LoadUnsafe(ref b, jOffset + (nuint)i), sum);
+            sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref b, kOffset + (nuint)i) * Vector.LoadUnsafe(ref w, (nuint)i), Vector.LoadUnsafe(ref b, jOffset + (nuint)i), sum);
         }
 
         double total = Vector.Sum(sum);
         for (int i = vectorEnd; i < rows; i++)
         {
-            total = Math.FusedMultiplyAdd(columns[(k * rows) + i], columns[(j * rows) + i], total);
+            total = Math.FusedMultiplyAdd(columns[(k * rows) + i] * weights[i], columns[(j * rows) + i], total);
         }
 
         return total;
+    }
+
+    private static double[] Ones(int rows)
+    {
+        var ones = new double[rows];
+        Array.Fill(ones, 1.0);
+        return ones;
     }
 
     private static void Store(double[] gram, int count, int k, int j, double value)

@@ -3,7 +3,7 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// <summary>
 /// (S̃ + λI) x = b for S̃ = W^{½} L Lᵀ W^{½}, with L a pivoted Cholesky factor of the <em>unweighted</em>
 /// kernel matrix 𝖪 ≈ L Lᵀ: the Woodbury identity with B = W^{½}L,
-/// x = (b − B(λI_m + BᵀB)⁻¹Bᵀb)/λ. The factor is computed once for fixed nodes and serves every
+/// x = (b − B(λI_m + BᵀB)⁻¹Bᵀb)/λ (B never formed: W^{½} is applied to vectors). The factor is computed once for fixed nodes and serves every
 /// weight vector; only the m×m matrix λI + LᵀWL is formed and factorized per weight vector.
 /// </summary>
 /// <remarks>
@@ -16,7 +16,8 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// </remarks>
 public sealed class WeightedLowRankShiftedSolver : IShiftedSymmetricSolver
 {
-    private readonly double[] weightedColumns; // B = W^{½}L, column k at k·n
+    private readonly double[] columns; // L, column k at k·n (not weighted: W^{½} is applied on the fly)
+    private readonly double[] squareRootWeights;
     private readonly DenseCholeskyFactorization capacitance;
 
     /// <summary>Forms and factorizes λI + LᵀWL.</summary>
@@ -25,11 +26,16 @@ public sealed class WeightedLowRankShiftedSolver : IShiftedSymmetricSolver
     /// <param name="shift">λ, finite and &gt; 0.</param>
     /// <param name="maxDegreeOfParallelism">−1 for the default.</param>
     public WeightedLowRankShiftedSolver(PivotedCholeskyFactor factor, ReadOnlySpan<double> squareRootWeights, double shift, int maxDegreeOfParallelism = -1)
+        : this(Contiguous(factor ?? throw new ArgumentNullException(nameof(factor))), factor.Size, factor.Rank, factor.ResidualDiagonal, squareRootWeights, shift, maxDegreeOfParallelism)
     {
-        ArgumentNullException.ThrowIfNull(factor);
-        if (squareRootWeights.Length != factor.Size)
+    }
+
+    /// <summary>As the public constructor, with L already laid out contiguously (column k at k·n; kept, not copied).</summary>
+    internal WeightedLowRankShiftedSolver(double[] columns, int size, int rank, ReadOnlySpan<double> residualDiagonal, ReadOnlySpan<double> squareRootWeights, double shift, int maxDegreeOfParallelism)
+    {
+        if (squareRootWeights.Length != size || residualDiagonal.Length != size || columns.LongLength < (long)size * rank)
         {
-            throw new ArgumentException($"{squareRootWeights.Length} weights for a factor of size {factor.Size}.", nameof(squareRootWeights));
+            throw new ArgumentException($"{squareRootWeights.Length} weights for a factor of size {size}.", nameof(squareRootWeights));
         }
 
         if (!(shift > 0.0) || !double.IsFinite(shift))
@@ -37,37 +43,28 @@ public sealed class WeightedLowRankShiftedSolver : IShiftedSymmetricSolver
             throw new ArgumentOutOfRangeException(nameof(shift), shift, "The shift λ must be finite and > 0 for the Woodbury solve.");
         }
 
+        this.columns = columns;
         Shift = shift;
-        Size = factor.Size;
-        Rank = factor.Rank;
-        int n = factor.Size, m = factor.Rank;
+        Size = size;
+        Rank = rank;
+        this.squareRootWeights = squareRootWeights.ToArray();
+        var weights = new double[size];
         double trace = 0.0;
-        ReadOnlySpan<double> residualDiagonal = factor.ResidualDiagonal;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < size; i++)
         {
-            trace += squareRootWeights[i] * squareRootWeights[i] * residualDiagonal[i];
+            weights[i] = squareRootWeights[i] * squareRootWeights[i];
+            trace += weights[i] * residualDiagonal[i];
         }
 
         ResidualTrace = trace;
-        weightedColumns = new double[(long)m * n];
-        for (int k = 0; k < m; k++)
+        var matrix = new double[rank * rank];
+        GramMatrix.Compute(columns, size, rank, matrix, maxDegreeOfParallelism, weights);
+        for (int k = 0; k < rank; k++)
         {
-            ReadOnlySpan<double> column = factor.Column(k);
-            Span<double> weighted = weightedColumns.AsSpan(k * n, n);
-            for (int i = 0; i < n; i++)
-            {
-                weighted[i] = squareRootWeights[i] * column[i];
-            }
+            matrix[(k * rank) + k] += shift;
         }
 
-        var matrix = new double[m * m];
-        GramMatrix.Compute(weightedColumns, n, m, matrix, maxDegreeOfParallelism);
-        for (int k = 0; k < m; k++)
-        {
-            matrix[(k * m) + k] += shift;
-        }
-
-        capacitance = DenseCholeskyFactorization.Factorize(matrix, m, maxDegreeOfParallelism);
+        capacitance = DenseCholeskyFactorization.Factorize(matrix, rank, maxDegreeOfParallelism);
     }
 
     /// <inheritdoc />
@@ -85,30 +82,50 @@ public sealed class WeightedLowRankShiftedSolver : IShiftedSymmetricSolver
     /// <inheritdoc />
     public void Solve(ReadOnlySpan<double> rightHandSide, Span<double> solution)
     {
-        int m = Rank;
-        if (rightHandSide.Length != Size || solution.Length != Size)
+        int n = Size, m = Rank;
+        if (rightHandSide.Length != n || solution.Length != n)
         {
-            throw new ArgumentException($"Vectors must have length {Size}.");
+            throw new ArgumentException($"Vectors must have length {n}.");
+        }
+
+        // x = (b − W^{½}L c)/λ with (λI + LᵀWL) c = LᵀW^{½}b.
+        var scaled = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            scaled[i] = squareRootWeights[i] * rightHandSide[i];
         }
 
         var projected = new double[m];
         for (int k = 0; k < m; k++)
         {
-            projected[k] = VectorArithmetic.Dot(weightedColumns.AsSpan(k * Size, Size), rightHandSide);
+            projected[k] = VectorArithmetic.Dot(columns.AsSpan(k * n, n), scaled);
         }
 
         var coefficients = new double[m];
         capacitance.Solve(projected, coefficients);
-        rightHandSide.CopyTo(solution);
+        var combination = new double[n];
         for (int k = 0; k < m; k++)
         {
-            VectorArithmetic.SubtractScaled(solution, coefficients[k], weightedColumns.AsSpan(k * Size, Size));
+            VectorArithmetic.SubtractScaled(combination, -coefficients[k], columns.AsSpan(k * n, n));
         }
 
         double inverseShift = 1.0 / Shift;
-        for (int i = 0; i < solution.Length; i++)
+        for (int i = 0; i < n; i++)
         {
-            solution[i] *= inverseShift;
+            solution[i] = (rightHandSide[i] - (squareRootWeights[i] * combination[i])) * inverseShift;
         }
+    }
+
+    /// <summary>L's columns one after another (column k at k·n).</summary>
+    internal static double[] Contiguous(PivotedCholeskyFactor factor)
+    {
+        int n = factor.Size;
+        var columns = new double[(long)n * factor.Rank];
+        for (int k = 0; k < factor.Rank; k++)
+        {
+            factor.Column(k).CopyTo(columns.AsSpan(k * n, n));
+        }
+
+        return columns;
     }
 }
