@@ -137,15 +137,19 @@ public class FixedNodeProjectionTests(ITestOutputHelper output)
         Assert.Equal(2, rate.Evaluations);
     }
 
-    [Fact]
-    public void Gram_matrix_matches_the_naive_sums_with_partial_blocks_and_tails()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Gram_matrix_matches_the_naive_sums_with_partial_blocks_and_tails(bool weighted)
     {
-        // 11 columns (two full 4×4 block rows and a partial one) of 37 rows (a SIMD tail): every
-        // entry is one sum of 37 products, so 1e-14 relative to Σ|products| is rounding only.
+        // 11 columns (two full 4×4 block rows and a partial one) of 37 rows (a SIMD tail), with and
+        // without row weights: every entry is one sum of 37 products, so 1e-14 relative to
+        // Σ|products| is rounding only.
         const int rows = 37, count = 11;
         double[] columns = TestData.RandomVector(rows * count, seed: 5);
+        double[]? weights = weighted ? TestData.RandomVector(rows, seed: 6, low: 0.0, high: 3.0) : null;
         var gram = new double[count * count];
-        GramMatrix.Compute(columns, rows, count, gram);
+        GramMatrix.Compute(columns, rows, count, gram, weights: weights);
         for (int k = 0; k < count; k++)
         {
             for (int j = 0; j < count; j++)
@@ -153,8 +157,9 @@ public class FixedNodeProjectionTests(ITestOutputHelper output)
                 double sum = 0.0, magnitude = 0.0;
                 for (int i = 0; i < rows; i++)
                 {
-                    sum += columns[(k * rows) + i] * columns[(j * rows) + i];
-                    magnitude += Math.Abs(columns[(k * rows) + i] * columns[(j * rows) + i]);
+                    double product = columns[(k * rows) + i] * (weights?[i] ?? 1.0) * columns[(j * rows) + i];
+                    sum += product;
+                    magnitude += Math.Abs(product);
                 }
 
                 Assert.True(Math.Abs(gram[(k * count) + j] - sum) <= 1e-14 * magnitude, $"G[{k},{j}] = {gram[(k * count) + j]:R}, naive {sum:R}");
