@@ -125,6 +125,24 @@ public class FixedNodeProjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Spherical_lambda_frk_trajectory_is_bitwise_independent_of_thread_count()
+    {
+        // 601 nodes: the stored-𝖪 products run threaded (n ≥ 500); two Strang steps of the full reaction.
+        var problem = NodalTestProblem.Bimodal(601);
+        var kernel = new GaussianKernel(0.3);
+        var one = new KernelProductOptions { MaxDegreeOfParallelism = 1 };
+        var serialOptions = new RkhsProjectionOptions { Product = one, Solve = new ShiftedSolveOptions { MaxDegreeOfParallelism = 1 } };
+        double[] Run(RkhsProjectionOptions? options)
+        {
+            var rate = new KernelFisherRaoRate(kernel, problem.Nodes, problem.Setting, RelativeEntropy.Instance, 1.0, 1e-6, spherical: true, options);
+            var solver = new SplittingFlowSolver(problem.Setting, RelativeEntropy.Instance, new IntegratedReaction(rate, 601), null, SplittingScheme.Strang, 0.05);
+            return solver.AdvanceTo(solver.InitialState(problem.Initial), 0.1).Density;
+        }
+
+        Assert.Equal(Run(serialOptions), Run(null));
+    }
+
+    [Fact]
     public void Rate_reuses_its_last_evaluation_only_at_the_same_density()
     {
         var problem = NodalTestProblem.Bimodal(61);
