@@ -15,14 +15,14 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// </remarks>
 internal static class PivotedCholeskyBlock
 {
-    /// <summary>segment ← segment − Σⱼ coefficients[j]·columns[j][offset..], j = 0..count−1 in order.</summary>
-    public static void SubtractCombination(Span<double> segment, double[][] columns, int count, double[] coefficients, int offset)
+    /// <summary>segment ← segment − Σⱼ coefficients[j]·columns[j][offset..], j = firstColumn..endColumn−1 in order.</summary>
+    public static void SubtractCombination(Span<double> segment, double[][] columns, int firstColumn, int endColumn, double[] coefficients, int offset)
     {
         int length = segment.Length, width = Vector<double>.Count;
         int vectorEnd = length - (length % width);
         ref double y = ref MemoryMarshal.GetReference(segment);
-        int j = 0;
-        for (; j + 3 < count; j += 4)
+        int j = firstColumn;
+        for (; j + 3 < endColumn; j += 4)
         {
             ref double l0 = ref MemoryMarshal.GetArrayDataReference(columns[j]);
             ref double l1 = ref MemoryMarshal.GetArrayDataReference(columns[j + 1]);
@@ -54,7 +54,7 @@ internal static class PivotedCholeskyBlock
             }
         }
 
-        for (; j < count; j++)
+        for (; j < endColumn; j++)
         {
             VectorArithmetic.SubtractScaled(segment, coefficients[j], columns[j].AsSpan(offset, length));
         }

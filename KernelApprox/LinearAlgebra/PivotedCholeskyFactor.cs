@@ -26,6 +26,9 @@ public sealed class PivotedCholeskyFactor
     /// <summary>Pivots below this multiple of max diag(S) are treated as rounding noise.</summary>
     public const double RoundingFloorRelative = 1e-14;
 
+    /// <summary>The default of the columns updated per pass over the factor: the pivot's and up to this many minus one candidates' (<see cref="PivotCandidates"/>).</summary>
+    public const int DefaultColumnsPerPass = 4;
+
     /// <summary>Rows per block of the parallel column update (fixed: the summation order must not depend on the thread count).</summary>
     private const int BlockRows = 256;
 
@@ -60,6 +63,9 @@ public sealed class PivotedCholeskyFactor
     /// <summary>True when the factorization stopped at the rounding floor before reaching the tolerance.</summary>
     public bool ReachedRoundingFloor { get; }
 
+    /// <summary>How many passes over its own columns the factorization made: one per column without candidates, fewer when later pivots were among the candidates of an earlier pass.</summary>
+    public int Passes { get; private init; }
+
     /// <summary>The pivot indices, in order.</summary>
     public ReadOnlySpan<int> Pivots => pivots;
 
@@ -78,7 +84,8 @@ public sealed class PivotedCholeskyFactor
     /// <param name="traceTolerance">Stop when the residual trace is at most this (≥ 0).</param>
     /// <param name="maximumRank">Upper bound on m (default n).</param>
     /// <param name="maxDegreeOfParallelism">−1 for the default.</param>
-    public static PivotedCholeskyFactor Compute(ISymmetricMatrixOperator matrix, double traceTolerance, int maximumRank = int.MaxValue, int maxDegreeOfParallelism = -1)
+    /// <param name="columnsPerPass">Columns updated per pass over the factor (≥ 1; 1: only the pivot's). Affects the speed only: the factor is bitwise the same for every value.</param>
+    public static PivotedCholeskyFactor Compute(ISymmetricMatrixOperator matrix, double traceTolerance, int maximumRank = int.MaxValue, int maxDegreeOfParallelism = -1, int columnsPerPass = DefaultColumnsPerPass)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (!(traceTolerance >= 0.0))
@@ -87,10 +94,12 @@ public sealed class PivotedCholeskyFactor
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(maximumRank);
+        ArgumentOutOfRangeException.ThrowIfLessThan(columnsPerPass, 1);
         int n = matrix.Size;
         var diagonal = new double[n];
         matrix.Diagonal(diagonal);
         double initialTrace = Sum(diagonal);
+        var candidates = new PivotCandidates(matrix, (double[])diagonal.Clone(), BlockRows, columnsPerPass);
         double largestInitial = n == 0 ? 0.0 : diagonal.Max();
         double floor = RoundingFloorRelative * largestInitial;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
@@ -115,8 +124,12 @@ public sealed class PivotedCholeskyFactor
                 break;
             }
 
-            var column = new double[n];
-            matrix.Column(pivot, column);
+            if (!candidates.TryTake(pivot, out double[] column, out int applied))
+            {
+                column = candidates.Compute(pivot, built, rank, diagonal, floor, parallel);
+                applied = rank;
+            }
+
             var coefficients = new double[rank];
             for (int j = 0; j < rank; j++)
             {
@@ -124,7 +137,7 @@ public sealed class PivotedCholeskyFactor
             }
 
             isPivot[pivot] = true;
-            var step = new ColumnStep(built, rank, coefficients, column, diagonal, isPivot, pivot, Math.Sqrt(pivotValue), new double[blockCount * (rank + 1)]);
+            var step = new ColumnStep(built, applied, rank, coefficients, column, diagonal, isPivot, pivot, Math.Sqrt(pivotValue), new double[blockCount * (rank + 1)]);
             Parallel.For(0, blockCount, parallel, block =>
             {
                 int first = block * BlockRows, end = Math.Min(first + BlockRows, n);
@@ -161,7 +174,7 @@ public sealed class PivotedCholeskyFactor
             }
         }
 
-        return new PivotedCholeskyFactor(built[..rank], pivotList.ToArray(), diagonal, gram, trace, initialTrace, reachedFloor && trace > traceTolerance);
+        return new PivotedCholeskyFactor(built[..rank], pivotList.ToArray(), diagonal, gram, trace, initialTrace, reachedFloor && trace > traceTolerance) { Passes = candidates.Passes };
     }
 
     private static int ArgMax(ReadOnlySpan<double> values)
@@ -190,12 +203,12 @@ public sealed class PivotedCholeskyFactor
     }
 
     /// <summary>The work of one new column k on one block of rows (see the class remarks).</summary>
-    private sealed class ColumnStep(double[][] previous, int rank, double[] coefficients, double[] column, double[] diagonal, bool[] isPivot, int pivot, double pivotRoot, double[] partialGram)
+    private sealed class ColumnStep(double[][] previous, int applied, int rank, double[] coefficients, double[] column, double[] diagonal, bool[] isPivot, int pivot, double pivotRoot, double[] partialGram)
     {
         public void Run(int block, int first, int end, out int maximumIndex, out double trace)
         {
             Span<double> segment = column.AsSpan(first, end - first);
-            PivotedCholeskyBlock.SubtractCombination(segment, previous, rank, coefficients, first);
+            PivotedCholeskyBlock.SubtractCombination(segment, previous, applied, rank, coefficients, first); // the columns added since the pass that updated this one
 
             double scale = 1.0 / pivotRoot;
             maximumIndex = first;

@@ -60,6 +60,30 @@ public class ShiftedSystemSolverTests(ITestOutputHelper output)
         output.WriteLine($"rank {factor.Rank} of 60, residual trace {factor.ResidualTrace:E2}, worst column error {worst:E2}");
     }
 
+    [Fact]
+    public void Candidate_columns_change_the_passes_but_not_a_bit_of_the_factor()
+    {
+        // The candidates of a pass are updated with the same fused multiply–adds in the same order as
+        // a column computed when its pivot is chosen, so any number of columns per pass must give the
+        // same factor, bit for bit, in fewer passes; threads must not matter either.
+        var (matrix, _) = Problem(2000, 2, 0.25, seed: 17);
+        PivotedCholeskyFactor single = PivotedCholeskyFactor.Compute(matrix, 1e-3 * 1e-6, columnsPerPass: 1, maxDegreeOfParallelism: 1);
+        foreach (int columnsPerPass in new[] { 2, PivotedCholeskyFactor.DefaultColumnsPerPass, 9 })
+        {
+            PivotedCholeskyFactor batched = PivotedCholeskyFactor.Compute(matrix, 1e-3 * 1e-6, columnsPerPass: columnsPerPass);
+            Assert.Equal(single.Pivots.ToArray(), batched.Pivots.ToArray());
+            for (int k = 0; k < single.Rank; k++)
+            {
+                Assert.True(single.Column(k).SequenceEqual(batched.Column(k)), $"column {k} differs with {columnsPerPass} columns per pass");
+            }
+
+            Assert.Equal(single.Gram.ToArray(), batched.Gram.ToArray());
+            Assert.Equal(single.ResidualTrace, batched.ResidualTrace);
+            Assert.True(batched.Passes < single.Passes, $"{batched.Passes} passes with {columnsPerPass} columns per pass, {single.Passes} with one");
+            output.WriteLine($"rank {batched.Rank}: {batched.Passes} passes with {columnsPerPass} columns per pass ({single.Passes} with one)");
+        }
+    }
+
     [Theory]
     [InlineData(1, 1e-4)]
     [InlineData(2, 1e-4)]
