@@ -11,13 +11,14 @@ using PdeFlows.KernelApprox.Reactions;
 namespace PdeFlows.Bench;
 
 /// <summary>
-/// `dotnet run --project bench -c Release -- quick kernel [--series FILE] [--case FILE] [--repeat N] [--only run|product|rate]`:
+/// `dotnet run --project bench -c Release -- quick kernel [--series FILE] [--compare-series FILE] [--case FILE] [--repeat N] [--only run|product|rate]`:
 /// the three kernel acceptance numbers of issue 14 item 4, each timed after a warm-up (best of
 /// <c>--repeat</c>, default 3): (1) the kernel-fr-spherical run of bench/cases/kernel-fr-spherical-401.toml
 /// (solver loop, without writing files; `pdeflows run` on the same file gives the whole-process time),
 /// (2) the matrix-free Gaussian product, N = 20 000 points in 2D, on all cores and on one,
 /// (3) one λ-FRk rate on the 127×127 grid at λ = 1e-6. `--series FILE` writes the energy after
-/// every step of run (1) (one line "step time energy", round-trip format) for comparisons.
+/// every step of run (1) (one line "step time energy", round-trip format); `--compare-series FILE`
+/// prints the largest energy differences of run (1) to such a file (e.g. one written by the code before a change).
 /// </summary>
 public static class KernelQuickMode
 {
@@ -28,13 +29,14 @@ public static class KernelQuickMode
     {
         string casePath = Option(options, "--case") ?? Path.Combine(BenchmarkProblems.RepositoryRoot(), DefaultCase);
         string? seriesPath = Option(options, "--series");
+        string? comparePath = Option(options, "--compare-series");
         int repeat = int.Parse(Option(options, "--repeat") ?? "3", CultureInfo.InvariantCulture);
         Console.WriteLine($"PdeFlows kernel quick benchmarks — {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Vector<double> width {System.Numerics.Vector<double>.Count}");
         Console.WriteLine($"load average before: {LoadAverage()}");
         string only = Option(options, "--only") ?? "all";
         if (only is "all" or "run")
         {
-            KernelRun(casePath, seriesPath, repeat);
+            KernelRun(casePath, seriesPath, comparePath, repeat);
         }
 
         if (only is "all" or "product")
@@ -52,7 +54,7 @@ public static class KernelQuickMode
     }
 
     /// <summary>(1): the whole solver loop of the case (mesh, target, initial density and the run); the energy after every step.</summary>
-    private static void KernelRun(string casePath, string? seriesPath, int repeat)
+    private static void KernelRun(string casePath, string? seriesPath, string? comparePath, int repeat)
     {
         CaseDefinition definition = CaseFileLoader.Load(casePath);
         double best = double.PositiveInfinity;
@@ -86,6 +88,49 @@ public static class KernelQuickMode
             File.WriteAllLines(seriesPath, series.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step} {s.Time:R} {s.Energy:R}")));
             Console.WriteLine($"    energy series ({series.Count} values) written to {seriesPath}");
         }
+
+        if (comparePath is not null)
+        {
+            CompareSeries(series, comparePath);
+        }
+    }
+
+    /// <summary>The largest absolute and relative energy differences to a series written by <c>--series</c> (same steps and times required).</summary>
+    private static void CompareSeries(List<(int Step, double Time, double Energy)> series, string path)
+    {
+        string[] lines = File.ReadAllLines(path);
+        if (lines.Length != series.Count)
+        {
+            Console.WriteLine($"    {path} has {lines.Length} energies, this run {series.Count}: not comparable");
+            return;
+        }
+
+        double worstAbsolute = 0.0, worstRelative = 0.0, low = double.PositiveInfinity, high = 0.0;
+        int worstStep = 0;
+        for (int k = 0; k < lines.Length; k++)
+        {
+            string[] fields = lines[k].Split(' ');
+            int step = int.Parse(fields[0], CultureInfo.InvariantCulture);
+            double time = double.Parse(fields[1], CultureInfo.InvariantCulture), energy = double.Parse(fields[2], CultureInfo.InvariantCulture);
+            if (step != series[k].Step || time != series[k].Time)
+            {
+                Console.WriteLine($"    {path} line {k + 1}: step {step} at t = {time:R}, this run step {series[k].Step} at t = {series[k].Time:R}: not comparable");
+                return;
+            }
+
+            double difference = Math.Abs(series[k].Energy - energy);
+            if (difference > worstAbsolute)
+            {
+                worstAbsolute = difference;
+                worstStep = step;
+            }
+
+            worstRelative = Math.Max(worstRelative, difference / Math.Abs(energy));
+            low = Math.Min(low, energy);
+            high = Math.Max(high, energy);
+        }
+
+        Console.WriteLine($"    against {path}: {lines.Length} energies (from {high:E4} down to {low:E4}), max |ΔE| = {worstAbsolute:E2} (step {worstStep}), max |ΔE|/E = {worstRelative:E2}");
     }
 
     /// <summary>
