@@ -18,6 +18,9 @@ public static class GramMatrix
 {
     private const int Block = 4;
 
+    /// <summary>Rows per chunk of the column-array Gram matrix (fixed: the summation order must not depend on the thread count).</summary>
+    private const int ChunkRows = 512;
+
     /// <summary>Writes BᵀB (m×m, row-major, both triangles) into <paramref name="gram"/>.</summary>
     /// <param name="columns">B, m·n values, column k at offset k·n.</param>
     /// <param name="rows">n.</param>
@@ -165,6 +168,87 @@ public static class GramMatrix
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Writes LᵀL (m×m, row-major, both triangles) for the m columns of length n in
+    /// <paramref name="columns"/>, by chunks of <see cref="ChunkRows"/> rows (each chunk read from
+    /// memory once and then used for every 4×4 block of entries, in parallel over block rows).
+    /// </summary>
+    /// <remarks>Entry (k, j) is the sum over the chunks, in chunk order, of each chunk's sum (one SIMD
+    /// accumulator, lanes in order, fused scalar tail): bitwise independent of the thread count.</remarks>
+    /// <param name="columns">The columns (each of length ≥ n).</param>
+    /// <param name="rows">n.</param>
+    /// <param name="count">m.</param>
+    /// <param name="gram">Destination, m² values.</param>
+    /// <param name="maxDegreeOfParallelism">−1 for the default.</param>
+    public static void Compute(double[][] columns, int rows, int count, double[] gram, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(gram);
+        Array.Clear(gram, 0, count * count);
+        int blocks = (count + Block - 1) / Block;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        for (int start = 0; start < rows; start += ChunkRows)
+        {
+            int end = Math.Min(start + ChunkRows, rows);
+            Parallel.For(0, blocks, parallel, blockRow =>
+            {
+                int k0 = blockRow * Block;
+                for (int k = k0; k < Math.Min(k0 + Block, count); k++)
+                {
+                    for (int j0 = 0; j0 <= k; j0 += Block)
+                    {
+                        ChunkSums(columns, k, j0, Math.Min(j0 + Block, k + 1), start, end, gram, count);
+                    }
+                }
+            });
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                gram[(j * count) + k] = gram[(k * count) + j];
+            }
+        }
+    }
+
+    /// <summary>gram[k, j] += Σ_{start ≤ i &lt; end} L_{ik}L_{ij} for j = jFirst..jEnd−1 (up to four j sharing each load of column k).</summary>
+    private static void ChunkSums(double[][] columns, int k, int jFirst, int jEnd, int start, int end, double[] gram, int count)
+    {
+        int width = Vector<double>.Count;
+        int length = end - start;
+        int vectorEnd = start + (length - (length % width));
+        ref double lk = ref MemoryMarshal.GetArrayDataReference(columns[k]);
+        int jCount = jEnd - jFirst;
+        ref double l0 = ref MemoryMarshal.GetArrayDataReference(columns[jFirst]);
+        ref double l1 = ref MemoryMarshal.GetArrayDataReference(columns[jCount > 1 ? jFirst + 1 : jFirst]);
+        ref double l2 = ref MemoryMarshal.GetArrayDataReference(columns[jCount > 2 ? jFirst + 2 : jFirst]);
+        ref double l3 = ref MemoryMarshal.GetArrayDataReference(columns[jCount > 3 ? jFirst + 3 : jFirst]);
+        Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        for (int i = start; i < vectorEnd; i += width)
+        {
+            nuint at = (nuint)i;
+            Vector<double> v = Vector.LoadUnsafe(ref lk, at);
+            s0 = Vector.FusedMultiplyAdd(v, Vector.LoadUnsafe(ref l0, at), s0);
+            s1 = Vector.FusedMultiplyAdd(v, Vector.LoadUnsafe(ref l1, at), s1);
+            s2 = Vector.FusedMultiplyAdd(v, Vector.LoadUnsafe(ref l2, at), s2);
+            s3 = Vector.FusedMultiplyAdd(v, Vector.LoadUnsafe(ref l3, at), s3);
+        }
+
+        ReadOnlySpan<Vector<double>> sums = [s0, s1, s2, s3];
+        for (int c = 0; c < jCount; c++)
+        {
+            int j = jFirst + c;
+            double total = Vector.Sum(sums[c]);
+            for (int i = vectorEnd; i < end; i++)
+            {
+                total = Math.FusedMultiplyAdd(columns[k][i], columns[j][i], total);
+            }
+
+            gram[(k * count) + j] += total;
+        }
     }
 
     private static double[] Ones(int rows)

@@ -123,16 +123,22 @@ internal sealed class PivotCandidates(ISymmetricMatrixOperator matrix, double[] 
             }
         }
 
+        double[][] targets = chosen.Select(entry => entry.Column).ToArray();
         int blocks = (n + blockRows - 1) / blockRows;
         Parallel.For(0, blocks, parallel, block =>
         {
             int start = block * blockRows, end = Math.Min(start + blockRows, n);
-            for (int group = 0; group < rank; group += ColumnGroup)
+            int c = 0;
+            for (; c + 3 < chosen.Count; c += 4)
             {
-                int groupEnd = Math.Min(group + ColumnGroup, rank);
-                for (int c = 0; c < chosen.Count; c++)
+                PivotedCholeskyBlock.SubtractCombinationFour(targets[c..(c + 4)], start, end - start, built, 0, rank, coefficients[c..(c + 4)]);
+            }
+
+            for (; c < chosen.Count; c++)
+            {
+                for (int group = 0; group < rank; group += ColumnGroup)
                 {
-                    PivotedCholeskyBlock.SubtractCombination(chosen[c].Column.AsSpan(start, end - start), built, group, groupEnd, coefficients[c], start);
+                    PivotedCholeskyBlock.SubtractCombination(chosen[c].Column.AsSpan(start, end - start), built, group, Math.Min(group + ColumnGroup, rank), coefficients[c], start);
                 }
             }
         });

@@ -13,11 +13,12 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// (<see cref="RoundingFloorRelative"/> times the largest diagonal entry of S), where further
 /// columns would be rounding noise. Cost: m columns of S and O(n m²) flops; only the m
 /// columns are stored (O(n m) memory).</para>
-/// <para>Each new column k is formed in one parallel pass over fixed blocks of
-/// <see cref="BlockRows"/> rows: the update l ← s_p − Σⱼ L_{pj} lⱼ (SIMD multiply–adds in j order),
-/// the scaling, the diagonal update, the block's largest remaining diagonal entry and its partial
-/// trace, and the block's partial inner products lₖ·lⱼ (the new Gram row, read while the block's
-/// columns are still in cache). The partial results are combined in block order, so the factor,
+/// <para>Each new column k is finished in one parallel pass over fixed blocks of
+/// <see cref="BlockRows"/> rows: the update l ← s_p − Σⱼ L_{pj} lⱼ (SIMD multiply–adds in j order;
+/// most of it already done by an earlier pass that also updated the likely next pivots' columns,
+/// <see cref="PivotCandidates"/>), the scaling, the diagonal update, the block's largest remaining
+/// diagonal entry and its partial trace. The partial results are combined in block order, and the
+/// Gram matrix is formed once at the end by chunks of rows (<see cref="GramMatrix"/>), so the factor,
 /// its pivots and its Gram matrix are bitwise independent of the thread count; ties in the pivot
 /// choice go to the smallest index.</para>
 /// </remarks>
@@ -106,7 +107,6 @@ public sealed class PivotedCholeskyFactor
         int rankLimit = Math.Min(maximumRank, n);
         int blockCount = (n + BlockRows - 1) / BlockRows;
         var built = new double[Math.Min(rankLimit, 64)][];
-        var gramRows = new List<double[]>();
         var pivotList = new List<int>();
         var isPivot = new bool[n];
         var blockMaximumIndex = new int[blockCount];
@@ -137,14 +137,13 @@ public sealed class PivotedCholeskyFactor
             }
 
             isPivot[pivot] = true;
-            var step = new ColumnStep(built, applied, rank, coefficients, column, diagonal, isPivot, pivot, Math.Sqrt(pivotValue), new double[blockCount * (rank + 1)]);
+            var step = new ColumnStep(built, applied, rank, coefficients, column, diagonal, isPivot, pivot, Math.Sqrt(pivotValue));
             Parallel.For(0, blockCount, parallel, block =>
             {
                 int first = block * BlockRows, end = Math.Min(first + BlockRows, n);
-                step.Run(block, first, end, out blockMaximumIndex[block], out blockTrace[block]);
+                step.Run(first, end, out blockMaximumIndex[block], out blockTrace[block]);
             });
 
-            gramRows.Add(step.GramRow(blockCount));
             if (rank == built.Length)
             {
                 Array.Resize(ref built, Math.Min(rankLimit, 2 * built.Length));
@@ -165,14 +164,7 @@ public sealed class PivotedCholeskyFactor
         }
 
         var gram = new double[rank * rank];
-        for (int k = 0; k < rank; k++)
-        {
-            for (int j = 0; j <= k; j++)
-            {
-                gram[(k * rank) + j] = gramRows[k][j];
-                gram[(j * rank) + k] = gramRows[k][j];
-            }
-        }
+        GramMatrix.Compute(built, n, rank, gram, maxDegreeOfParallelism); // once at the end: the factor is read once, by chunks
 
         return new PivotedCholeskyFactor(built[..rank], pivotList.ToArray(), diagonal, gram, trace, initialTrace, reachedFloor && trace > traceTolerance) { Passes = candidates.Passes };
     }
@@ -203,13 +195,12 @@ public sealed class PivotedCholeskyFactor
     }
 
     /// <summary>The work of one new column k on one block of rows (see the class remarks).</summary>
-    private sealed class ColumnStep(double[][] previous, int applied, int rank, double[] coefficients, double[] column, double[] diagonal, bool[] isPivot, int pivot, double pivotRoot, double[] partialGram)
+    private sealed class ColumnStep(double[][] previous, int applied, int rank, double[] coefficients, double[] column, double[] diagonal, bool[] isPivot, int pivot, double pivotRoot)
     {
-        public void Run(int block, int first, int end, out int maximumIndex, out double trace)
+        public void Run(int first, int end, out int maximumIndex, out double trace)
         {
             Span<double> segment = column.AsSpan(first, end - first);
             PivotedCholeskyBlock.SubtractCombination(segment, previous, applied, rank, coefficients, first); // the columns added since the pass that updated this one
-
             double scale = 1.0 / pivotRoot;
             maximumIndex = first;
             trace = 0.0;
@@ -224,25 +215,6 @@ public sealed class PivotedCholeskyFactor
                     maximumIndex = i;
                 }
             }
-
-            Span<double> partial = partialGram.AsSpan(block * (rank + 1), rank + 1);
-            PivotedCholeskyBlock.Dots(segment, previous, rank, first, partial);
-            partial[rank] = PivotedCholeskyBlock.Dot(column, first, segment);
-        }
-
-        /// <summary>(LᵀL)_{k,0..k}: the blocks' partial inner products summed in block order.</summary>
-        public double[] GramRow(int blockCount)
-        {
-            var row = new double[rank + 1];
-            for (int block = 0; block < blockCount; block++)
-            {
-                for (int j = 0; j <= rank; j++)
-                {
-                    row[j] += partialGram[(block * (rank + 1)) + j];
-                }
-            }
-
-            return row;
         }
     }
 }
