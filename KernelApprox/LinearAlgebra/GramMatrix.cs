@@ -173,10 +173,12 @@ public static class GramMatrix
     /// <summary>
     /// Writes LᵀL (m×m, row-major, both triangles) for the m columns of length n in
     /// <paramref name="columns"/>, by chunks of <see cref="ChunkRows"/> rows (each chunk read from
-    /// memory once and then used for every 4×4 block of entries, in parallel over block rows).
+    /// memory once and then used for every 4×4 block of entries, in parallel over block rows; the
+    /// last, partial block row entry by entry).
     /// </summary>
     /// <remarks>Entry (k, j) is the sum over the chunks, in chunk order, of each chunk's sum (one SIMD
-    /// accumulator, lanes in order, fused scalar tail): bitwise independent of the thread count.</remarks>
+    /// accumulator, lanes in order, fused scalar tail), computed by a path fixed by (k, j, m):
+    /// bitwise independent of the thread count.</remarks>
     /// <param name="columns">The columns (each of length ≥ n).</param>
     /// <param name="rows">n.</param>
     /// <param name="count">m.</param>
@@ -195,11 +197,18 @@ public static class GramMatrix
             Parallel.For(0, blocks, parallel, blockRow =>
             {
                 int k0 = blockRow * Block;
-                for (int k = k0; k < Math.Min(k0 + Block, count); k++)
+                for (int j0 = 0; j0 <= k0; j0 += Block)
                 {
-                    for (int j0 = 0; j0 <= k; j0 += Block)
+                    if (k0 + Block <= count)
                     {
-                        ChunkSums(columns, k, j0, Math.Min(j0 + Block, k + 1), start, end, gram, count);
+                        ChunkBlock(columns, k0, j0, start, end, gram, count); // 4×4 (its upper part stored only on the diagonal block's lower triangle)
+                    }
+                    else
+                    {
+                        for (int k = k0; k < count; k++)
+                        {
+                            ChunkSums(columns, k, j0, Math.Min(j0 + Block, k + 1), start, end, gram, count);
+                        }
                     }
                 }
             });
@@ -210,6 +219,64 @@ public static class GramMatrix
             for (int j = 0; j < k; j++)
             {
                 gram[(j * count) + k] = gram[(k * count) + j];
+            }
+        }
+    }
+
+    /// <summary>gram[k, j] += Σ_{start ≤ i &lt; end} L_{ik}L_{ij} for the 4×4 block k0.., j0.. (j ≤ k only): sixteen accumulators, eight loads per sixteen multiply–adds.</summary>
+    private static void ChunkBlock(double[][] columns, int k0, int j0, int start, int end, double[] gram, int count)
+    {
+        int width = Vector<double>.Count;
+        int length = end - start;
+        int vectorEnd = start + (length - (length % width));
+        ref double a0 = ref MemoryMarshal.GetArrayDataReference(columns[k0]);
+        ref double a1 = ref MemoryMarshal.GetArrayDataReference(columns[k0 + 1]);
+        ref double a2 = ref MemoryMarshal.GetArrayDataReference(columns[k0 + 2]);
+        ref double a3 = ref MemoryMarshal.GetArrayDataReference(columns[k0 + 3]);
+        ref double b0 = ref MemoryMarshal.GetArrayDataReference(columns[j0]);
+        ref double b1 = ref MemoryMarshal.GetArrayDataReference(columns[j0 + 1]);
+        ref double b2 = ref MemoryMarshal.GetArrayDataReference(columns[j0 + 2]);
+        ref double b3 = ref MemoryMarshal.GetArrayDataReference(columns[j0 + 3]);
+        Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
+        Vector<double> s30 = default, s31 = default, s32 = default, s33 = default;
+        for (int i = start; i < vectorEnd; i += width)
+        {
+            nuint at = (nuint)i;
+            Vector<double> k0v = Vector.LoadUnsafe(ref a0, at), k1v = Vector.LoadUnsafe(ref a1, at), k2v = Vector.LoadUnsafe(ref a2, at), k3v = Vector.LoadUnsafe(ref a3, at);
+            Vector<double> j0v = Vector.LoadUnsafe(ref b0, at), j1v = Vector.LoadUnsafe(ref b1, at), j2v = Vector.LoadUnsafe(ref b2, at), j3v = Vector.LoadUnsafe(ref b3, at);
+            s00 = Vector.FusedMultiplyAdd(k0v, j0v, s00);
+            s01 = Vector.FusedMultiplyAdd(k0v, j1v, s01);
+            s02 = Vector.FusedMultiplyAdd(k0v, j2v, s02);
+            s03 = Vector.FusedMultiplyAdd(k0v, j3v, s03);
+            s10 = Vector.FusedMultiplyAdd(k1v, j0v, s10);
+            s11 = Vector.FusedMultiplyAdd(k1v, j1v, s11);
+            s12 = Vector.FusedMultiplyAdd(k1v, j2v, s12);
+            s13 = Vector.FusedMultiplyAdd(k1v, j3v, s13);
+            s20 = Vector.FusedMultiplyAdd(k2v, j0v, s20);
+            s21 = Vector.FusedMultiplyAdd(k2v, j1v, s21);
+            s22 = Vector.FusedMultiplyAdd(k2v, j2v, s22);
+            s23 = Vector.FusedMultiplyAdd(k2v, j3v, s23);
+            s30 = Vector.FusedMultiplyAdd(k3v, j0v, s30);
+            s31 = Vector.FusedMultiplyAdd(k3v, j1v, s31);
+            s32 = Vector.FusedMultiplyAdd(k3v, j2v, s32);
+            s33 = Vector.FusedMultiplyAdd(k3v, j3v, s33);
+        }
+
+        ReadOnlySpan<Vector<double>> sums = [s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33];
+        for (int a = 0; a < Block; a++)
+        {
+            for (int c = 0; c < Block && j0 + c <= k0 + a; c++)
+            {
+                int k = k0 + a, j = j0 + c;
+                double total = Vector.Sum(sums[(a * Block) + c]);
+                for (int i = vectorEnd; i < end; i++)
+                {
+                    total = Math.FusedMultiplyAdd(columns[k][i], columns[j][i], total);
+                }
+
+                gram[(k * count) + j] += total;
             }
         }
     }

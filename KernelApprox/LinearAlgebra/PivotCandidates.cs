@@ -7,6 +7,8 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// since (the update of a column is memory-bound, so this divides the traffic).
 /// </summary>
 /// <remarks>
+/// <para>Up to 16 candidates are kept across passes (a candidate of an older pass needs the columns
+/// added since it was updated).</para>
 /// <para>Exactness: a candidate's column is updated by the same fused multiply–adds in the same
 /// order j = 0, 1, … as a column computed when its pivot is chosen (first those before the pass,
 /// later the ones added since), so the factor is bitwise the same as without candidates; only the
@@ -21,8 +23,11 @@ internal sealed class PivotCandidates(ISymmetricMatrixOperator matrix, double[] 
     /// <summary>Columns per group of the pass (the group of one block stays in the first-level cache while every candidate uses it).</summary>
     private const int ColumnGroup = 8;
 
-    private readonly List<(int Index, double[] Column)> entries = [];
-    private int applied;
+    /// <summary>Candidates kept at most (older ones are dropped first): a candidate of an older pass still needs only the columns added since its pass.</summary>
+    private const int Kept = 16;
+
+    private readonly List<(int Index, double[] Column, int Applied)> entries = [];
+    private double[]? guess;
 
     /// <summary>Passes over the factor so far.</summary>
     public int Passes { get; private set; }
@@ -35,7 +40,7 @@ internal sealed class PivotCandidates(ISymmetricMatrixOperator matrix, double[] 
             if (entries[e].Index == pivot)
             {
                 column = entries[e].Column;
-                appliedColumns = applied;
+                appliedColumns = entries[e].Applied;
                 entries.RemoveAt(e);
                 return true;
             }
@@ -47,21 +52,26 @@ internal sealed class PivotCandidates(ISymmetricMatrixOperator matrix, double[] 
     }
 
     /// <summary>
-    /// Drops the old candidates, chooses new ones, and updates the pivot's and their columns with
+    /// Chooses new candidates (not already kept), and updates the pivot's and their columns with
     /// all <paramref name="rank"/> factor columns in one parallel pass; returns the pivot's column.
     /// </summary>
     public double[] Compute(int pivot, double[][] built, int rank, double[] diagonal, double floor, ParallelOptions parallel)
     {
         int n = diagonal.Length;
-        entries.Clear();
         var chosen = new List<(int Index, double[] Column)>();
         var first = new double[n];
         matrix.Column(pivot, first);
         chosen.Add((pivot, first));
         if (rank > 0)
         {
-            var guess = (double[])diagonal.Clone();
+            guess ??= new double[n];
+            diagonal.CopyTo(guess, 0);
             guess[pivot] = 0.0;
+            foreach (var entry in entries)
+            {
+                guess[entry.Index] = 0.0; // already a candidate
+            }
+
             (int Index, double[] Column) last = chosen[0];
             while (chosen.Count < capacity)
             {
@@ -97,10 +107,14 @@ internal sealed class PivotCandidates(ISymmetricMatrixOperator matrix, double[] 
         Update(chosen, built, rank, n, parallel);
         for (int c = 1; c < chosen.Count; c++)
         {
-            entries.Add(chosen[c]);
+            entries.Add((chosen[c].Index, chosen[c].Column, rank));
         }
 
-        applied = rank;
+        if (entries.Count > Kept)
+        {
+            entries.RemoveRange(0, entries.Count - Kept);
+        }
+
         Passes++;
         return first;
     }

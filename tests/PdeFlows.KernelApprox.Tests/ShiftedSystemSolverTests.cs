@@ -55,6 +55,27 @@ public class ShiftedSystemSolverTests(ITestOutputHelper output)
         // The Gaussian Gram matrix of 60 points with σ = 0.5 is numerically rank-deficient: the
         // factor stops at the rounding floor (1e-14 of the largest diagonal) with L Lᵀ = S to ~1e-12.
         Assert.True(worst < 1e-10, $"worst column relative error {worst:E3} at rank {factor.Rank}");
+        // The Gram matrix LᵀL the factor carries (formed by chunks, 4×4 blocks and, for a rank that
+        // is not a multiple of 4, entry by entry) against naive sums: each entry is a sum of 60
+        // products, so 1e-14 relative to Σ|products| is rounding only.
+        foreach (PivotedCholeskyFactor f in new[] { factor, PivotedCholeskyFactor.Compute(matrix, 0.0, maximumRank: 11) })
+        {
+            for (int k = 0; k < f.Rank; k++)
+            {
+                for (int j = 0; j < f.Rank; j++)
+                {
+                    double sum = 0.0, magnitude = 0.0;
+                    for (int i = 0; i < 60; i++)
+                    {
+                        sum += f.Column(k)[i] * f.Column(j)[i];
+                        magnitude += Math.Abs(f.Column(k)[i] * f.Column(j)[i]);
+                    }
+
+                    Assert.True(Math.Abs(f.Gram[(k * f.Rank) + j] - sum) <= 1e-14 * magnitude, $"rank {f.Rank}: Gram[{k},{j}]");
+                }
+            }
+        }
+
         // Stopped at the floor: every remaining pivot ≤ 1e-14·max diag, max diag ≤ 2/60, so tr E ≤ 60·1e-14·2/60.
         Assert.True(factor.ResidualTrace <= 2e-14, $"residual trace {factor.ResidualTrace:E3}");
         output.WriteLine($"rank {factor.Rank} of 60, residual trace {factor.ResidualTrace:E2}, worst column error {worst:E2}");
