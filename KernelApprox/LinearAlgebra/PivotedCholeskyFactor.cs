@@ -30,6 +30,9 @@ public sealed class PivotedCholeskyFactor
     /// <summary>The default of the columns updated per pass over the factor: the pivot's and up to this many minus one candidates' (<see cref="PivotCandidates"/>).</summary>
     public const int DefaultColumnsPerPass = 4;
 
+    /// <summary>Below this many multiply–adds (about) a column step runs on the calling thread.</summary>
+    private const long SerialStepWork = 1L << 20;
+
     /// <summary>Rows per block of the parallel column update (fixed: the summation order must not depend on the thread count).</summary>
     private const int BlockRows = 256;
 
@@ -138,11 +141,25 @@ public sealed class PivotedCholeskyFactor
 
             isPivot[pivot] = true;
             var step = new ColumnStep(built, applied, rank, coefficients, column, diagonal, isPivot, pivot, Math.Sqrt(pivotValue));
-            Parallel.For(0, blockCount, parallel, block =>
+            void Block(int block)
             {
                 int first = block * BlockRows, end = Math.Min(first + BlockRows, n);
                 step.Run(first, end, out blockMaximumIndex[block], out blockTrace[block]);
-            });
+            }
+
+            // Usually only a few columns remain to be applied (the pass did the rest): then the
+            // step is O(n) and a thread hand-off costs more than it saves. Same blocks either way.
+            if ((long)n * (rank - applied + 8) < SerialStepWork || maxDegreeOfParallelism == 1)
+            {
+                for (int block = 0; block < blockCount; block++)
+                {
+                    Block(block);
+                }
+            }
+            else
+            {
+                Parallel.For(0, blockCount, parallel, Block);
+            }
 
             if (rank == built.Length)
             {
