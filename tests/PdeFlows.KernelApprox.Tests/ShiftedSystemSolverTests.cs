@@ -58,9 +58,54 @@ public class ShiftedSystemSolverTests(ITestOutputHelper output)
         // The Gaussian Gram matrix of 60 points with σ = 0.5 is numerically rank-deficient: the
         // factor stops at the rounding floor (1e-14 of the largest diagonal) with L Lᵀ = S to ~1e-12.
         Assert.True(worst < 1e-10, $"worst column relative error {worst:E3} at rank {factor.Rank}");
+        // The Gram matrix LᵀL the factor carries (formed by chunks, 4×4 blocks and, for a rank that
+        // is not a multiple of 4, entry by entry) against naive sums: each entry is a sum of 60
+        // products, so 1e-14 relative to Σ|products| is rounding only.
+        foreach (PivotedCholeskyFactor f in new[] { factor, PivotedCholeskyFactor.Compute(matrix, 0.0, maximumRank: 11) })
+        {
+            for (int k = 0; k < f.Rank; k++)
+            {
+                for (int j = 0; j < f.Rank; j++)
+                {
+                    double sum = 0.0, magnitude = 0.0;
+                    for (int i = 0; i < 60; i++)
+                    {
+                        sum += f.Column(k)[i] * f.Column(j)[i];
+                        magnitude += Math.Abs(f.Column(k)[i] * f.Column(j)[i]);
+                    }
+
+                    Assert.True(Math.Abs(f.Gram[(k * f.Rank) + j] - sum) <= 1e-14 * magnitude, $"rank {f.Rank}: Gram[{k},{j}]");
+                }
+            }
+        }
+
         // Stopped at the floor: every remaining pivot ≤ 1e-14·max diag, max diag ≤ 2/60, so tr E ≤ 60·1e-14·2/60.
         Assert.True(factor.ResidualTrace <= 2e-14, $"residual trace {factor.ResidualTrace:E3}");
         output.WriteLine($"rank {factor.Rank} of 60, residual trace {factor.ResidualTrace:E2}, worst column error {worst:E2}");
+    }
+
+    [Fact]
+    public void Candidate_columns_change_the_passes_but_not_a_bit_of_the_factor()
+    {
+        // The candidates of a pass are updated with the same fused multiply–adds in the same order as
+        // a column computed when its pivot is chosen, so any number of columns per pass must give the
+        // same factor, bit for bit, in fewer passes; threads must not matter either.
+        var (matrix, _) = Problem(2000, 2, 0.25, seed: 17);
+        PivotedCholeskyFactor single = PivotedCholeskyFactor.Compute(matrix, 1e-3 * 1e-6, columnsPerPass: 1, maxDegreeOfParallelism: 1);
+        foreach (int columnsPerPass in new[] { 2, PivotedCholeskyFactor.DefaultColumnsPerPass, 9 })
+        {
+            PivotedCholeskyFactor batched = PivotedCholeskyFactor.Compute(matrix, 1e-3 * 1e-6, columnsPerPass: columnsPerPass);
+            Assert.Equal(single.Pivots.ToArray(), batched.Pivots.ToArray());
+            for (int k = 0; k < single.Rank; k++)
+            {
+                Assert.True(single.Column(k).SequenceEqual(batched.Column(k)), $"column {k} differs with {columnsPerPass} columns per pass");
+            }
+
+            Assert.Equal(single.Gram.ToArray(), batched.Gram.ToArray());
+            Assert.Equal(single.ResidualTrace, batched.ResidualTrace);
+            Assert.True(batched.Passes < single.Passes, $"{batched.Passes} passes with {columnsPerPass} columns per pass, {single.Passes} with one");
+            output.WriteLine($"rank {batched.Rank}: {batched.Passes} passes with {columnsPerPass} columns per pass ({single.Passes} with one)");
+        }
     }
 
     [Theory]
