@@ -63,16 +63,16 @@ public class KernelFisherRaoRateBenchmark
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class KernelRunBenchmark
 {
-    private PdeFlows.Flows.Cases.CaseDefinition definition = null!;
+    private PdeFlows.Runs.Cases.CaseDefinition definition = null!;
 
     [GlobalSetup]
-    public void Setup() => definition = PdeFlows.Flows.Cases.CaseFileLoader.Load(Path.Combine(BenchmarkProblems.RepositoryRoot(), KernelQuickMode.DefaultCase));
+    public void Setup() => definition = PdeFlows.Runs.Cases.CaseFileLoader.Load(Path.Combine(BenchmarkProblems.RepositoryRoot(), KernelQuickMode.DefaultCase));
 
     [Benchmark]
     public double KernelFisherRaoSphericalRun()
     {
-        using var problem = PdeFlows.Flows.Problems.FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
-        var state = problem.Solver.AdvanceTo(problem.Solver.InitialState(problem.InitialDensity), definition.Time.End);
+        using var problem = PdeFlows.Runs.Problems.FlowProblemBuilder.Build(definition);
+        var state = problem.Solver.AdvanceTo(problem.Solver.InitialState(problem.Discretization.InitialDensity.AsSpan()), definition.Time.End);
         return state.Density[0];
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using PdeFlows.Flows.Cases;
+using PdeFlows.Runs.Cases;
 using PdeFlows.Flows.Energies;
-using PdeFlows.Flows.Problems;
+using PdeFlows.Runs.Problems;
 using PdeFlows.KernelApprox;
 using PdeFlows.KernelApprox.Kernels;
 using PdeFlows.KernelApprox.Operators;
@@ -65,9 +65,9 @@ public static class KernelQuickMode
         {
             series = [];
             var clock = Stopwatch.StartNew();
-            using FlowProblem problem = FlowProblemBuilder.Build(definition, KernelComponentProvider.Instance);
+            using FlowProblem problem = FlowProblemBuilder.Build(definition);
             IEnergy energy = problem.Energy;
-            var initial = problem.Solver.InitialState(problem.InitialDensity);
+            var initial = problem.Solver.InitialState(problem.Discretization.InitialDensity.AsSpan());
             series.Add((0, 0.0, energy.Value(initial.Density, problem.Setting)));
             var final = problem.Solver.AdvanceTo(initial, definition.Time.End, state => series.Add((state.Step, state.Time, energy.Value(state.Density, problem.Setting))));
             double seconds = clock.Elapsed.TotalSeconds;
