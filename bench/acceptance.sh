@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Acceptance measurements of issue 14, in one run, written into docs/performance.md between the
 # "generated" markers (everything there is printed by this script and the programs it runs).
-#   bash bench/acceptance.sh            # full sizes (about 5 minutes on 2 cores)
-# Needs hyperfine. Run on an otherwise idle machine: the load average is recorded with the numbers.
+#   bash bench/acceptance.sh            # full sizes (about 8 minutes on 2 cores)
+# Needs hyperfine and git (the kernel section builds the code before the kernel work, commit
+# 98d4316, in a temporary worktree, and compares run time and energy series with it). Run on an otherwise idle machine: the load average is recorded with the numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 dotnet publish cli/PdeFlows.Cli.csproj -c Release -o "$out/pdeflows" -nologo -v q >/dev/null
 pdeflows="$out/pdeflows/pdeflows"
+dotnet build bench/PdeFlows.Bench.csproj -c Release -nologo -v q >/dev/null
+kernel_base=98d4316 # the last commit before the kernel work of issue 14 item 4 (its bench has 'quick kernel')
+git worktree add --detach "$out/base" "$kernel_base" >/dev/null 2>&1
+trap 'git worktree remove --force "$out/base" >/dev/null 2>&1 || true' EXIT
+dotnet build "$out/base/bench/PdeFlows.Bench.csproj" -c Release -nologo -v q >/dev/null
 report="$out/generated.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
@@ -30,6 +36,20 @@ report="$out/generated.md"
   echo "### pdeflows bench"
   echo
   "$pdeflows" bench
+  echo
+  echo "### Kernel runs, product and λ-FRk rate (\`quick kernel\`), against the code before the kernel work"
+  echo
+  echo "Before (commit $kernel_base, the same benchmark program on the old kernel code):"
+  echo
+  echo '```'
+  dotnet "$out/base/bench/bin/Release/net10.0/linux-x64/PdeFlows.Bench.dll" quick kernel --repeat 2 --series "$out/base-series.txt" | grep -v "^PdeFlows quick"
+  echo '```'
+  echo
+  echo "After (this commit; the energy series compared with the one written before):"
+  echo
+  echo '```'
+  dotnet bench/bin/Release/net10.0/linux-x64/PdeFlows.Bench.dll quick kernel --repeat 2 --compare-series "$out/base-series.txt" | grep -v "^PdeFlows quick"
+  echo '```'
   echo
   for c in swfr-1d-double-well swfr-2d-square swfr-3d-box-64; do
     echo "### Profile: $c"
