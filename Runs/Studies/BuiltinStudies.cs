@@ -22,7 +22,7 @@ public static class BuiltinStudies
 
     /// <summary>The built-in study names with one-line descriptions.</summary>
     public static IReadOnlyList<(string Name, string Description)> All { get; } =
-        [.. FileStudies.Select(s => (s.Name, s.Description)), (GammaFisherRaoStudy.Name, GammaFisherRaoStudy.Description)];
+        [.. FileStudies.Select(s => (s.Name, s.Description)), (GammaFisherRaoStudy.Name, GammaFisherRaoStudy.Description), (GammaMeshStudy.Name, GammaMeshStudy.Description), (GammaParticleStudy.Name, GammaParticleStudy.Description)];
 
     /// <summary>Whether <paramref name="name"/> is a built-in study.</summary>
     public static bool Exists(string name) => All.Any(s => s.Name == name);
@@ -53,6 +53,16 @@ public static class BuiltinStudies
         if (name == GammaFisherRaoStudy.Name)
         {
             return GammaFisherRaoStudy.Run(GammaFisherRaoOptions.Default, directory, progress, cancellation);
+        }
+
+        if (name == GammaMeshStudy.Name)
+        {
+            return GammaMeshStudy.Run(GammaMeshOptions.Default, directory, progress, cancellation);
+        }
+
+        if (name == GammaParticleStudy.Name)
+        {
+            return GammaParticleStudy.Run(GammaParticleOptions.Default, directory, progress, cancellation);
         }
 
         var definitions = Definitions(name);

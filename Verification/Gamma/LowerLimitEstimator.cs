@@ -34,11 +34,12 @@ public sealed record LowerLimitEstimate(double Value, double Lower, double Upper
 /// estimate inside an interval [Lower, Upper] the tail allows:
 /// <list type="bullet">
 /// <item><b>flat</b> (every |d_j| ≤ the negligible scale): the last value, ± max|d_j|;</item>
-/// <item><b>converging</b> (every ratio |d_j/d_{j−1}| ≤ 0.8, monotone or alternating — e.g. X = L + Cλ^p on a
+/// <item><b>converging</b> (K ≥ 4 and every ratio |d_j/d_{j−1}| ≤ 0.8, monotone or alternating — e.g. X = L + Cλ^p on a
 /// geometric λ sequence): the limit, estimated by Aitken's Δ² extrapolation of the last three values,
-/// X̂ = X_K + d_K q/(1 − q), q = d_K/d_{K−1} (exact for geometric tails); the interval is the one the
-/// remaining increments can reach if they shrink no faster than the slowest observed ratio q̄:
-/// R = |d_K| q̄/(1 − q̄), [X_K, X_K + R] (increasing), [X_K − R, X_K] (decreasing), X_K ± R (alternating);</item>
+/// X̂ = X_K + d_K q/(1 − q), q = d_K/d_{K−1} (exact for geometric tails); the interval is X_K plus the
+/// remaining sum d_K q/(1 − q) over every ratio q the tail shows, the range extended on both sides by the
+/// last drift of the ratio |q_K − q_{K−1}| (a ratio still drifting may drift as much again), and widened
+/// by <see cref="ModelAllowance"/> of the extrapolated remainder |X̂ − X_K|;</item>
 /// <item><b>increasing</b>, not converging: the last value, [X_K, +∞) (the liminf is at least X_K while the tail increases);</item>
 /// <item><b>decreasing</b>, not converging: the last value, (−∞, X_K];</item>
 /// <item><b>oscillating</b>, not converging: the lower envelope min(X_{K−1}, X_K), within [min, max] of the tail.</item>
@@ -50,10 +51,17 @@ public static class LowerLimitEstimator
     /// <summary>The largest ratio of successive increments that counts as geometric convergence (a remaining tail sum of at most 4|d_K|).</summary>
     public const double ConvergenceRatio = 0.8;
 
-    /// <summary>The tail length used by the studies: the smaller half of the sweep, at least 3.</summary>
+    /// <summary>
+    /// The fraction of the extrapolated remainder |X̂ − X_K| added on both sides of a converging tail's
+    /// interval: Aitken's Δ² is exact for a geometric tail, but a sum of power laws in λ has a ratio that
+    /// drifts, not necessarily linearly (10% of the remainder beyond the linear drift is allowed for).
+    /// </summary>
+    public const double ModelAllowance = 0.1;
+
+    /// <summary>The tail length used by the studies: the smaller half of the sweep, at least 4 (two increment ratios), at most all values.</summary>
     /// <param name="count">The number of values.</param>
     /// <returns>K.</returns>
-    public static int TailLength(int count) => Math.Min(count, Math.Max(3, count / 2));
+    public static int TailLength(int count) => Math.Min(count, Math.Max(4, count / 2));
 
     /// <summary>Estimates the lower limit from the last <paramref name="tailLength"/> values.</summary>
     /// <param name="values">The sequence, in order (λ decreasing).</param>
@@ -84,21 +92,32 @@ public static class LowerLimitEstimator
             return new LowerLimitEstimate(last, last - largest, last + largest, TailBehaviour.Flat, ratio, tailLength);
         }
 
-        bool geometric = true;
-        double slowest = 0;
+        // Geometric convergence needs two ratios to be seen (one ratio says nothing about its drift).
+        bool geometric = k >= 3;
         for (int j = 1; j < k; j++)
         {
             geometric &= d[j - 1] != 0 && Math.Abs(d[j] / d[j - 1]) <= ConvergenceRatio;
-            slowest = d[j - 1] != 0 ? Math.Max(slowest, Math.Abs(d[j] / d[j - 1])) : double.PositiveInfinity;
         }
 
         if (geometric)
         {
-            double estimate = Aitken(x[^1], d[^1], d[^2]);
-            double reach = Math.Abs(d[^1]) * slowest / (1 - slowest);
-            bool increasing = d.All(v => v > 0), decreasing = d.All(v => v < 0);
-            double lower = increasing ? last : last - reach, upper = decreasing ? last : last + reach;
-            return new LowerLimitEstimate(estimate, Math.Min(lower, estimate), Math.Max(upper, estimate), TailBehaviour.Converging, ratio, tailLength);
+            // The remaining sum d_K q/(1 − q) is monotone in q on (−1, 1): evaluate it over every ratio the
+            // tail shows, extended by the last drift of the ratio |q_K − q_{K−1}| on both sides.
+            double lowestRatio = double.PositiveInfinity, highestRatio = double.NegativeInfinity;
+            for (int j = 1; j < k; j++)
+            {
+                double q = d[j] / d[j - 1];
+                lowestRatio = Math.Min(lowestRatio, q);
+                highestRatio = Math.Max(highestRatio, q);
+            }
+
+            double drift = Math.Abs(ratio - (d[^2] / d[^3]));
+            lowestRatio = Math.Max(lowestRatio - drift, -ConvergenceRatio);
+            highestRatio = Math.Min(highestRatio + drift, ConvergenceRatio);
+            double estimate = last + Remaining(d[^1], ratio);
+            double allowance = ModelAllowance * Math.Abs(estimate - last);
+            double a = last + Remaining(d[^1], lowestRatio), b = last + Remaining(d[^1], highestRatio);
+            return new LowerLimitEstimate(estimate, Math.Min(Math.Min(a, b), estimate) - allowance, Math.Max(Math.Max(a, b), estimate) + allowance, TailBehaviour.Converging, ratio, tailLength);
         }
 
         if (d.All(v => v > 0))
@@ -114,10 +133,6 @@ public static class LowerLimitEstimator
         return new LowerLimitEstimate(Math.Min(x[^1], x[^2]), x.Min(), x.Max(), TailBehaviour.Oscillating, ratio, tailLength);
     }
 
-    /// <summary>X + d q/(1 − q) with q = d/d₋: the sum of the remaining geometric increments.</summary>
-    private static double Aitken(double value, double increment, double previousIncrement)
-    {
-        double q = increment / previousIncrement;
-        return value + (increment * q / (1 - q));
-    }
+    /// <summary>d q/(1 − q): the sum of the increments after one of size d if each is q times the previous.</summary>
+    private static double Remaining(double increment, double q) => increment * q / (1 - q);
 }

@@ -1,0 +1,144 @@
+using PdeFlows.Flows;
+using PdeFlows.KernelApprox.Kernels;
+using PdeFlows.Runs.Cases;
+using PdeFlows.Runs.Studies.Gamma;
+using PdeFlows.Verification.Gamma;
+
+namespace PdeFlows.Runs.Tests.Studies;
+
+/// <summary>
+/// The Γ-convergence studies end to end on tiny settings (25 nodes, T = 1): the report holds every
+/// theorem check against the limit path with its numbers and verdict, and the checks fail on a planted
+/// wrong limit (the exact flow with another β or another target) with the numbers in the message.
+/// </summary>
+public class GammaStudyTests
+{
+    /// <summary>
+    /// 25 nodes, T = 1, samples at Δ = 0.01 on [0, 0.2] and 0.05 after (Simpson's error on ∫D about 1e-7 relative),
+    /// λ = 1e-1 … 1e-6, one kernel, the broad initial datum.
+    /// </summary>
+    private static GammaFisherRaoOptions Tiny(double? plantedBeta = null)
+    {
+        var defaults = GammaFisherRaoOptions.Default;
+        return defaults with
+        {
+            Cells = 24,
+            End = 1.0,
+            SampleStep = 0.05,
+            EarlyEnd = 0.2,
+            EarlyStep = 0.01,
+            Lambdas = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6],
+            Kernels = [new GammaKernel(KernelKind.Gaussian, 0.4)],
+            Regimes = [defaults.Regimes[0]],
+            PlantedLimitBeta = plantedBeta,
+        };
+    }
+
+    [Fact]
+    public void A_tiny_gamma_fr_run_holds_every_check_and_reports_the_limit_path_values()
+    {
+        using var folder = new TemporaryDirectory("gamma-fr");
+        var outcome = GammaFisherRaoStudy.Run(Tiny(), folder.Path);
+        Assert.True(outcome.Passed, string.Join(Environment.NewLine, outcome.Failures));
+        string report = File.ReadAllText(folder.File("report.md"));
+        Assert.Equal(outcome.Markdown, report);
+        foreach (string expected in new[] { "**limit μ**", "(𝔇₀)", "∫R_FR(μ, μ̇)", "| 𝔇_λ ≥ 𝔇₀ | Aitken Δ²", "**Solver consistency**", "local slopes", "R_λ = R*_λ along each λ-flow" })
+        {
+            Assert.Contains(expected, report);
+        }
+
+        Assert.DoesNotContain("FAILS", report);
+        Assert.True(File.Exists(folder.File("gamma-fr.h5")));
+        Assert.True(File.Exists(folder.File("broad-sfr-l1.png")));
+    }
+
+    [Fact]
+    public void A_planted_faster_limit_fails_the_dissipation_check_with_its_numbers()
+    {
+        // The exact flow with β = 2 dissipates more by T: 𝔇₀(planted) > lim 𝔇_λ, so liminf 𝔇_λ ≥ 𝔇₀ fails.
+        using var folder = new TemporaryDirectory("gamma-fr-planted");
+        var outcome = GammaFisherRaoStudy.Run(Tiny(plantedBeta: 2.0), folder.Path);
+        Assert.False(outcome.Passed);
+        string dissipation = Assert.Single(outcome.Failures, f => f.StartsWith("broad, spherical", StringComparison.Ordinal) && f.Contains(": 𝔇_λ ≥ 𝔇₀:", StringComparison.Ordinal));
+        Assert.Contains("FAILS", dissipation);
+        Assert.Matches(@"limit path \d\.\d{6}E[+-]\d{3}, tolerance", dissipation);
+    }
+
+    [Fact]
+    public void A_planted_slower_limit_or_another_target_fails_the_energy_checks()
+    {
+        var options = Tiny();
+        var sweepSlower = new List<GammaPathMeasurement>();
+        var sweepShifted = new List<GammaPathMeasurement>();
+        var sweepTrue = new List<GammaPathMeasurement>();
+        foreach (double lambda in options.Lambdas)
+        {
+            var definition = CaseFileLoader.Parse(options.CaseText(options.Regimes[0], true, options.Kernels[0], lambda), "tiny.toml");
+            sweepTrue.Add(GammaFisherRaoStudy.Measure(definition, options.MetricBandwidth));
+            // β = 0.5: the limit path lags, its energy stays higher, liminf E(μ_λ(t)) ≥ E(μ(t)) fails.
+            sweepSlower.Add(GammaFisherRaoStudy.Measure(definition, options.MetricBandwidth, d => new FisherRaoLimitPath(d.Setting, d.InitialDensity.AsSpan(), 0.5, spherical: true)));
+            // Another target: π shifted by 0.3 (same lumped masses), so the limit path goes elsewhere.
+            sweepShifted.Add(GammaFisherRaoStudy.Measure(definition, options.MetricBandwidth, d => new FisherRaoLimitPath(Shifted(d.Setting, d.Mesh.Coordinates.ToArray()), d.InitialDensity.AsSpan(), 1.0, spherical: true)));
+        }
+
+        var trueChecks = GammaTheoremChecks.Of(sweepTrue);
+        Assert.All(trueChecks.Functionals, c => Assert.Equal(LiminfVerdict.Holds, c.Verdict));
+        Assert.Equal(0, trueChecks.EnergyCounts.Fails);
+
+        var slower = GammaTheoremChecks.Of(sweepSlower);
+        Assert.True(slower.EnergyCounts.Fails > slower.Energies.Count / 2, $"only {slower.EnergyCounts.Fails} of {slower.Energies.Count} energy checks fail");
+        Assert.Contains("FAILS", slower.Energies[^1].Describe());
+
+        var shifted = GammaTheoremChecks.Of(sweepShifted);
+        Assert.Contains(shifted.All, c => c.Verdict == LiminfVerdict.Fails);
+        var failures = new List<string>();
+        GammaFisherRaoReport.Section("planted target", options.Lambdas, sweepShifted, spherical: true, mustConverge: true, failures);
+        Assert.NotEmpty(failures);
+    }
+
+    /// <summary>π(x − 0.3) renormalized by the lumped masses.</summary>
+    private static NodalSetting Shifted(NodalSetting setting, double[] x)
+    {
+        double[] target = [.. x.Select(v => Math.Exp(-2 * (((v - 0.3) * (v - 0.3)) - 1) * (((v - 0.3) * (v - 0.3)) - 1)))];
+        double mass = setting.Integrate(target);
+        return new NodalSetting(setting.LumpedMass, [.. target.Select(v => v / mass)]);
+    }
+
+    [Fact]
+    public void A_tiny_gamma_fr_mesh_run_writes_the_tables_and_plots_and_passes()
+    {
+        using var folder = new TemporaryDirectory("gamma-fr-mesh");
+        var options = new GammaMeshOptions(
+        [
+            new("1d", [-2.5], [2.5], [10, 20, 40, 80], "2*(x^2 - 1)^2", "exp(-x^2/2)", [1e-1, 1e-2, 1e-3, 1e-4, 1e-5], new GammaKernel(KernelKind.Gaussian, 0.4), 0.5, 0.1),
+            new("2d", [-2.0, -2.0], [2.0, 2.0], [2, 4, 8], "(x^2 - 1)^2 + y^2", "exp(-(x^2 + y^2)/1.5)", [1e-1, 1e-2, 1e-3], new GammaKernel(KernelKind.Gaussian, 0.8), 0.3, 0.1),
+        ]);
+        var outcome = GammaMeshStudy.Run(options, folder.Path);
+        Assert.True(outcome.Passed, string.Join(Environment.NewLine, outcome.Failures));
+        foreach (string expected in new[] { "| h | nodes | h part | λ = 0.1 |", "λ part sup_t", "Energy gap at T", "theorem check along the diagonal", "dominant part" })
+        {
+            Assert.Contains(expected, outcome.Markdown);
+        }
+
+        foreach (string plot in new[] { "1d-total.png", "1d-lambda-part.png", "1d-h-part.png", "2d-total.png" })
+        {
+            Assert.True(File.Exists(folder.File(plot)), plot);
+        }
+
+        // The h part of P1 with lumped masses against the continuum: second order in h (math.md §6).
+        var sweep = GammaMeshStudy.MeasureAll(options with { Domains = [options.Domains[0]] })[0];
+        Assert.InRange(GammaSweepAnalysis.Of([.. sweep.Levels.Select(l => l.MeshSize)], sweep.SupHPart).FittedRate, 1.8, 2.2);
+        Assert.True(sweep.TriangleExcess <= 1e-12);
+    }
+
+    [Fact]
+    public void A_tiny_particle_run_keeps_the_weight_and_its_sampling_error_falls_with_n()
+    {
+        using var folder = new TemporaryDirectory("gamma-fr-particles");
+        var options = GammaParticleOptions.Default with { Counts = [50, 200, 800], Lambdas = [1e-2, 1e-3], Seeds = [1, 2], OutputTimes = [0.25, 0.5] };
+        var outcome = GammaParticleStudy.Run(options, folder.Path);
+        Assert.True(outcome.Passed, string.Join(Environment.NewLine, outcome.Failures));
+        Assert.Contains("KDE h (Silverman)", outcome.Markdown);
+        Assert.True(File.Exists(folder.File("particles-mmd.png")));
+    }
+}

@@ -1,0 +1,126 @@
+using PdeFlows.Verification.Gamma;
+
+namespace PdeFlows.Verification.Tests;
+
+/// <summary>
+/// The liminf verdicts of the Γ-convergence checks on planted sequences along λ = 1e-1 … 1e-8 (tail of
+/// the last four), against a limit L = 1.3 with tolerance τ = 1e-6: each verdict is reachable, and a
+/// wrong limit is reported as a failure with its numbers.
+/// </summary>
+public class LiminfCheckTests
+{
+    private const double Limit = 1.3;
+    private const double Tolerance = 1e-6;
+    private static readonly double[] Lambdas = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8];
+
+    private static double[] Sequence(Func<int, double, double> value) => [.. Lambdas.Select((lambda, k) => value(k, lambda))];
+
+    private static LiminfCheck Judge(double[] values) => LiminfCheck.Judge("X", values, Limit, Tolerance);
+
+    [Fact]
+    public void Converging_from_above_holds_and_extrapolates_to_the_limit()
+    {
+        var check = Judge(Sequence((_, l) => Limit + (0.5 * Math.Pow(l, 0.7))));
+        Assert.Equal(LiminfVerdict.Holds, check.Verdict);
+        Assert.Equal(TailBehaviour.Converging, check.Estimate.Behaviour);
+        Assert.Equal(Limit, check.Estimate.Value, 12); // Aitken is exact on a geometric tail
+    }
+
+    [Fact]
+    public void Converging_from_below_holds_although_every_value_is_below_the_limit()
+    {
+        // Every value is below L (by 0.5·λ^0.7 ≥ 1.2e-6 > τ at the smallest λ): only the extrapolation sees the limit.
+        double[] values = Sequence((_, l) => Limit - (0.5 * Math.Pow(l, 0.7)));
+        Assert.True(values[^1] < Limit - Tolerance);
+        var check = Judge(values);
+        Assert.Equal(LiminfVerdict.Holds, check.Verdict);
+        Assert.Equal(Limit, check.Estimate.Value, 12);
+    }
+
+    [Fact]
+    public void Converging_to_a_smaller_value_fails_with_the_numbers()
+    {
+        var check = Judge(Sequence((_, l) => Limit - 1e-3 - (0.5 * Math.Pow(l, 0.7))));
+        Assert.Equal(LiminfVerdict.Fails, check.Verdict);
+        Assert.Equal(Limit - 1e-3, check.Estimate.Value, 12);
+        Assert.Contains("FAILS", check.Describe());
+        Assert.Contains("1.299000E+000", check.Describe()); // the estimate
+        Assert.Contains("1.300000E+000", check.Describe()); // the limit path
+    }
+
+    [Fact]
+    public void A_positive_tail_whose_ratio_drifts_is_not_failed_by_the_extrapolation_overshooting()
+    {
+        // E(μ_λ(t)) − E(μ(t)) of the gamma-fr concentrated SFR run at t = 0.28 (λ = 1e-5 … 1e-8): every value
+        // above the limit, increment ratios 0.218 then 0.214. Aitken with the last ratio lands 9.6e-8 below
+        // the limit (2.4% of the last gap): the drift of the ratio, not evidence of a crossing.
+        double limit = 0.9, tolerance = 1.4e-8;
+        double[] gaps = [4.165e-4, 9.056e-5, 1.933e-5, 4.061e-6];
+        var check = LiminfCheck.Judge("E(t)", [.. gaps.Select(g => limit + g)], limit, tolerance);
+        Assert.Equal(TailBehaviour.Converging, check.Estimate.Behaviour);
+        Assert.True(check.Estimate.Value < limit - tolerance, $"the extrapolation overshoots: {check.Estimate.Value - limit:E2}");
+        Assert.Equal(LiminfVerdict.Inconclusive, check.Verdict);
+    }
+
+    [Fact]
+    public void Damped_oscillation_around_the_limit_holds()
+    {
+        // Amplitude 0.3λ^0.8: 1.2e-7 at λ = 1e-8, so the 10% model allowance on the extrapolated remainder stays below τ.
+        var check = Judge(Sequence((k, l) => Limit + ((k % 2 == 0 ? 1 : -1) * 0.3 * Math.Pow(l, 0.8))));
+        Assert.Equal(TailBehaviour.Converging, check.Estimate.Behaviour);
+        Assert.True(check.Estimate.Ratio < 0, "alternating increments");
+        Assert.Equal(LiminfVerdict.Holds, check.Verdict);
+    }
+
+    [Fact]
+    public void Undamped_oscillation_below_the_limit_fails_and_across_it_is_inconclusive()
+    {
+        var below = Judge(Sequence((k, _) => Limit - 0.1 + (k % 2 == 0 ? 0.02 : -0.02)));
+        Assert.Equal(TailBehaviour.Oscillating, below.Estimate.Behaviour);
+        Assert.Equal(LiminfVerdict.Fails, below.Verdict);
+        Assert.Equal(Limit - 0.12, below.Estimate.Value, 12); // the lower envelope
+
+        var across = Judge(Sequence((k, _) => Limit + (k % 2 == 0 ? 0.05 : -0.05)));
+        Assert.Equal(LiminfVerdict.Inconclusive, across.Verdict);
+    }
+
+    [Fact]
+    public void A_tail_that_has_not_converged_is_judged_by_its_monotone_bound()
+    {
+        // Rising by 0.02 per decade far below L: the pre-asymptotic case — neither holds nor fails.
+        var rising = Judge(Sequence((k, _) => Limit - 1 + (0.02 * k)));
+        Assert.Equal(TailBehaviour.Increasing, rising.Estimate.Behaviour);
+        Assert.Equal(LiminfVerdict.Inconclusive, rising.Verdict);
+        Assert.Contains("pre-asymptotic", rising.VerdictText);
+        // Rising and already above L − τ: the liminf is at least the last value.
+        Assert.Equal(LiminfVerdict.Holds, Judge(Sequence((k, _) => Limit + (0.02 * k))).Verdict);
+        // Falling and already below L − τ: the liminf is at most the last value.
+        Assert.Equal(LiminfVerdict.Fails, Judge(Sequence((k, _) => Limit - 0.1 - (0.02 * k))).Verdict);
+        // Falling but still above: it may or may not cross.
+        Assert.Equal(LiminfVerdict.Inconclusive, Judge(Sequence((k, _) => Limit + 1 - (0.02 * k))).Verdict);
+    }
+
+    [Fact]
+    public void A_flat_tail_is_its_last_value()
+    {
+        Assert.Equal(LiminfVerdict.Holds, Judge([.. Lambdas.Select(_ => Limit)]).Verdict);
+        Assert.Equal(LiminfVerdict.Holds, Judge([.. Lambdas.Select(_ => Limit - (0.5 * Tolerance))]).Verdict);
+        var below = Judge([.. Lambdas.Select(_ => Limit - (2 * Tolerance))]);
+        Assert.Equal(TailBehaviour.Flat, below.Estimate.Behaviour);
+        Assert.Equal(LiminfVerdict.Fails, below.Verdict);
+    }
+
+    [Fact]
+    public void The_tail_needs_three_values()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => LowerLimitEstimator.Estimate([1.0, 2.0], 2, 0));
+        Assert.Equal(4, LowerLimitEstimator.TailLength(8));
+        Assert.Equal(5, LowerLimitEstimator.TailLength(10));
+        Assert.Equal(4, LowerLimitEstimator.TailLength(5));
+        Assert.Equal(3, LowerLimitEstimator.TailLength(3));
+        // Three values show one ratio: no extrapolation, only the monotone bound (here: decreasing, above the limit).
+        var three = LiminfCheck.Judge("X", [Limit + 0.1, Limit + 0.01, Limit + 0.001], Limit, Tolerance);
+        Assert.Equal(TailBehaviour.Decreasing, three.Estimate.Behaviour);
+        Assert.Equal(LiminfVerdict.Inconclusive, three.Verdict);
+    }
+}
