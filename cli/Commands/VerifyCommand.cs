@@ -4,7 +4,7 @@ using PdeFlows.Runs.Studies;
 namespace PdeFlows.Cli.Commands;
 
 /// <summary>
-/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR]</c>:
+/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR] [--page PAGE.md]</c>:
 /// runs a convergence / Γ-convergence study, writes its tables (Markdown, CSV, LaTeX), PNG plots and
 /// HDF5 file into DIR (default <c>verify-NAME</c>), prints the Markdown table(s) and exits 0 when every
 /// expectation held, 1 when an expected order or bound is missed (the message carries the whole
@@ -19,19 +19,25 @@ internal static class VerifyCommand
         var builtin = new Option<string?>("--builtin") { Description = "Run a built-in study: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)) + "." };
         var output = new Option<string?>("--out") { Description = "Output directory (tables, plots, HDF5); default verify-NAME." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
-        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet };
+        var page = new Option<string?>("--page") { Description = "With --builtin: also write a results page (Markdown) there: setup, this command, wall time, exit status and the generated report, its links pointing into the output directory." };
+        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet, page };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             return ErrorReporting.Guard("verify", stderr, () =>
-                Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
+                Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(page), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
         });
         return command;
     }
 
-    private static int Execute(string? studyFile, string? builtinName, string? output, TextWriter? progress, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string? studyFile, string? builtinName, string? output, string? page, TextWriter? progress, TextWriter stdout, TextWriter stderr)
     {
+        if (page is not null && builtinName is null)
+        {
+            throw new UserError("--page: a results page is written for a built-in study only (--builtin NAME)");
+        }
+
         if ((studyFile is null) == (builtinName is null))
         {
             throw new UserError("give either a study file or --builtin NAME (not both)", "built-in studies: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)));
@@ -44,7 +50,15 @@ internal static class VerifyCommand
                 throw new UserError($"--builtin: unknown study '{builtinName}'", "built-in studies: " + string.Join("; ", BuiltinStudies.All.Select(s => $"{s.Name} ({s.Description})")));
             }
 
-            var outcome = BuiltinStudies.Run(builtinName, output ?? $"verify-{builtinName}", progress);
+            string directory = output ?? $"verify-{builtinName}";
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = BuiltinStudies.Run(builtinName, directory, progress);
+            if (page is not null)
+            {
+                string command = $"pdeflows verify --builtin {builtinName} --out {directory} --page {page}";
+                File.WriteAllText(page, ResultsPage.Build(outcome, directory, page, command, clock.Elapsed.TotalSeconds));
+            }
+
             stdout.WriteLine(outcome.Markdown.TrimEnd());
             foreach (string failure in outcome.Failures)
             {

@@ -27,6 +27,22 @@ public static class GammaMeshStudy
     /// <summary>One line for the list of built-ins.</summary>
     public const string Description = "spherical λ-FRk with λ → 0 and mesh refinement (1D: 4 levels, 2D: 3) against the continuum SFR flow of KL; (h, λ) tables, h/λ split";
 
+    /// <summary>The setup, for the results page (configuration only).</summary>
+    public const string Setup = """
+        Spherical λ-FRk (KL, β = 1) on a sequence of meshes and a λ sweep, every run against the continuum
+        exact SFR flow u(t) ∝ π^{1−e^{−t}} u₀^{e^{−t}} evaluated exactly at the quadrature points of the error
+        norm (its normalization by a mesh-independent composite Gauss–Legendre rule). 1D: the gamma-fr case
+        (double well on [−2.5, 2.5], broad u₀ = N(0, 1)), 25 … 400 cells, λ = 1e-1 … 1e-6, Gaussian kernel
+        σ = 0.3, T = 2. 2D: π ∝ exp(−(x² − 1)² − y²) on [−2, 2]², u₀ ∝ exp(−(x² + y²)/1.5), 4² … 32² cells,
+        λ = 1e-1 … 1e-4, σ = 0.5, T = 1. Outputs every 0.1 (the errors are sup over them), reaction
+        tolerance 1e-8 on log u. Split: h part = the exact SFR flow on the same nodes (its nodal closed form)
+        against the continuum; λ part = the kernel flow against that discrete exact flow. Along the diagonal
+        (h_k, λ_k) → 0 ending at the finest pair, the energy's liminf is checked against the continuum
+        energy at every output time (tolerance 1e-6 of the energy dissipated). Exit code 1 if a diagonal
+        energy check fails, the total error does not decrease along the diagonal, the h part does not
+        decrease with h, or the split breaks the triangle inequality.
+        """;
+
     /// <summary>Runs the study into <paramref name="directory"/>.</summary>
     /// <param name="options">The settings.</param>
     /// <param name="directory">The output folder.</param>

@@ -82,9 +82,7 @@ public class SphericalConsistencyTests
     [Theory]
     [InlineData("sfr", "frk", "kl")]
     [InlineData("swfr", "frk", "kl")]
-    [InlineData("sfr", "mmd", "mmd")]
-    [InlineData("sfr", "mmd", "kl")]
-    [InlineData("swfr", "mmd", "kl")]
+    [InlineData("sfr", "mmd", "mmd")] // the MMD geometry with its own energy (½MMD² has no transport part)
     [InlineData("sfr", "kernel-fr-spherical", "kl")]
     [InlineData("swfr", "kernel-fr-spherical", "kl")]
     public void Spherical_forms_keep_the_mass(string kind, string reaction, string energy)
