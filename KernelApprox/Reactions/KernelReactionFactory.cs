@@ -12,8 +12,8 @@ namespace PdeFlows.KernelApprox.Reactions;
 /// integrated in log variables (adaptive DOPRI5, <see cref="IntegratedReaction"/>), so u stays
 /// positive for any step.</item>
 /// <item>MMD geometry: u̇ = −β(𝖪M + εI)⁻¹ξ integrated in u itself (<see cref="MaximumMeanDiscrepancyReaction"/>).</item>
-/// <item>Spherical forms (mass-preserving): λ-FRk ρ = β Q P_λ Q ξ, FRk ρ = β Q K_μ Q ξ, MMD u̇ = −β(𝖪M + εI)⁻¹(ξ − c);
-/// each step is rescaled to its initial mass (<see cref="MassConservingReaction"/>), so the mass is kept to round-off.</item>
+/// <item>Spherical forms (mass-preserving): λ-FRk ρ = β Q P_λ Q ξ, FRk ρ = β Q K_μ Q ξ, MMD u̇ = −β(𝖪M + εI)⁻¹(ξ − c):
+/// the rate has zero w-mean at every state, so the integrated flow keeps the mass up to the integrator's error.</item>
 /// </list>
 /// Every method takes the kernel with its bandwidth already chosen (a median bandwidth is the
 /// caller's to compute, e.g. by <see cref="MedianHeuristic"/> on the nodes).
@@ -60,7 +60,7 @@ public static class KernelReactionFactory
         return new KernelReaction(rate, new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance));
     }
 
-    /// <summary>Spherical FRk: ρ = β Q K_μ Q ξ (mass-preserving; each step rescaled to its initial mass, <see cref="MassConservingReaction"/>).</summary>
+    /// <summary>Spherical FRk: ρ = β Q K_μ Q ξ (mass-preserving: Σ wᵢρᵢ = 0 at every state).</summary>
     /// <param name="kernel">The kernel k.</param>
     /// <param name="beta">β, finite and ≥ 0.</param>
     /// <param name="setting">Lumped masses and nodal target.</param>
@@ -73,7 +73,7 @@ public static class KernelReactionFactory
         Check(kernel, setting, nodes, energy);
         options ??= KernelReactionOptions.Default;
         var rate = new SphericalKernelizedFisherRaoRate(kernel, nodes, setting, energy, beta, options.Projection.Product);
-        return new KernelReaction(rate, new MassConservingReaction(new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance), setting));
+        return new KernelReaction(rate, new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance));
     }
 
     /// <summary>The spherical MMD-geometry reaction u̇ = −β(𝖪M + εI)⁻¹(ξ − c), c keeping the mass.</summary>
@@ -117,9 +117,7 @@ public static class KernelReactionFactory
         Check(kernel, setting, nodes, energy);
         options ??= KernelReactionOptions.Default;
         var rate = new KernelFisherRaoRate(kernel, nodes, setting, energy, beta, lambda, spherical, options.Projection);
-        IReaction integrator = new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance);
-        // The spherical flow keeps the mass; DOPRI5 in log u keeps it only to its tolerance per step.
-        return new KernelReaction(rate, spherical ? new MassConservingReaction(integrator, setting) : integrator);
+        return new KernelReaction(rate, new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance));
     }
 
     private static void Check(IKernel kernel, NodalSetting setting, PointSet nodes, IEnergy energy)

@@ -18,9 +18,8 @@ namespace PdeFlows.KernelApprox.Reactions;
 /// <remarks>
 /// Solves as <see cref="MaximumMeanDiscrepancyReaction"/>: S = M^½𝖪M^½ + εI is factorized once
 /// (M is the fixed lumped mass), z(f) = M^{−½}(S + ε)⁻¹M^½f, and z(1) is computed once. u itself
-/// is integrated by adaptive Dormand–Prince 5(4); the velocity keeps Σmᵢu̇ᵢ = 0 to round-off, and
-/// each step is rescaled to its initial mass (<see cref="MassConservingReaction"/> does the same for
-/// the log-variable integrators) so the integrator's error does not drift the mass.
+/// is integrated by adaptive Dormand–Prince 5(4); the velocity keeps Σmᵢu̇ᵢ = 0 to round-off, and a
+/// Runge–Kutta method keeps linear invariants exactly, so the mass is kept to round-off.
 /// </remarks>
 public sealed class SphericalMaximumMeanDiscrepancyReaction : IKernelReactionRate, IReaction
 {
@@ -129,22 +128,8 @@ public sealed class SphericalMaximumMeanDiscrepancyReaction : IKernelReactionRat
     }
 
     /// <inheritdoc />
-    public ReactionStepReport Advance(Span<double> density, double duration)
-    {
-        double before = setting.Mass(density);
-        ReactionStepReport report = integrator.Advance(Velocity, density, duration);
-        double after = setting.Mass(density);
-        if (after > 0 && double.IsFinite(after))
-        {
-            double scale = before / after;
-            for (int i = 0; i < density.Length; i++)
-            {
-                density[i] *= scale;
-            }
-        }
-
-        return report;
-    }
+    public ReactionStepReport Advance(Span<double> density, double duration) =>
+        integrator.Advance(Velocity, density, duration);
 
     /// <summary>z = (𝖪M + εI)⁻¹f = M^{−½}(S + εI)⁻¹M^½f.</summary>
     private void Solve(ReadOnlySpan<double> right, Span<double> result)

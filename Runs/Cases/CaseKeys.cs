@@ -82,7 +82,7 @@ public static class CaseKeys
         public static readonly NumberKey Beta = new("flow", "beta", "reaction weight β; > 0 for `fr`, `sfr`; α and β not both 0") { Range = NumberRange.NonNegative, Default = 1.0 };
 
         /// <summary><c>reaction</c>.</summary>
-        public static readonly ChoiceKey<ReactionKind> Reaction = new("flow", "reaction", "how the reaction is computed: exactly, or by a kernel approximation ([kernel.md](kernel.md)); the kernel ones need `[kernel]` and a flow with a reaction part", CaseChoiceNames.Reaction) { Default = ReactionKind.Exact };
+        public static readonly ChoiceKey<ReactionKind> Reaction = new("flow", "reaction", "how the reaction is computed: exactly, or by a kernel approximation ([kernel.md](kernel.md)); the kernel ones need `[kernel]` and a flow with a reaction part; `kernel-fr` goes with `fr`/`wfr` and `kernel-fr-spherical` with `sfr`/`swfr` (a mismatch is refused), `frk` and `mmd` run their mass-preserving forms under `sfr`/`swfr`", CaseChoiceNames.Reaction) { Default = ReactionKind.Exact };
 
         /// <summary><c>source</c>.</summary>
         public static readonly ExpressionKey Source = new("flow", "source", "a source term f added to the transport equation (manufactured solutions); needs a transport part") { UsesTime = true };

@@ -50,13 +50,13 @@ internal static class VerifyCommand
                 throw new UserError($"--builtin: unknown study '{builtinName}'", "built-in studies: " + string.Join("; ", BuiltinStudies.All.Select(s => $"{s.Name} ({s.Description})")));
             }
 
-            string directory = output ?? $"verify-{builtinName}";
+            string builtinDirectory = output ?? $"verify-{builtinName}";
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = BuiltinStudies.Run(builtinName, directory, progress);
+            var outcome = BuiltinStudies.Run(builtinName, builtinDirectory, progress);
             if (page is not null)
             {
-                string command = $"pdeflows verify --builtin {builtinName} --out {directory} --page {page}";
-                File.WriteAllText(page, ResultsPage.Build(outcome, directory, page, command, clock.Elapsed.TotalSeconds));
+                string command = $"pdeflows verify --builtin {builtinName} --out {builtinDirectory} --page {page}";
+                File.WriteAllText(page, ResultsPage.Build(outcome, builtinDirectory, page, command, clock.Elapsed.TotalSeconds));
             }
 
             stdout.WriteLine(outcome.Markdown.TrimEnd());
