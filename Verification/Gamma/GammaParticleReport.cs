@@ -62,6 +62,8 @@ public static class GammaParticleReport
             text.AppendLine($"- N = {c.Count}: method part vs λ: {GammaSweepAnalysis.Of(sweep.Lambdas, method).Describe(sweep.Lambdas, "sup MMD")}; the N part is {E(c.ExactMmd)}");
         }
 
+        text.AppendLine($"- dominant part at the smallest λ = {G(sweep.Lambdas[^1])}: " + string.Join("; ", counts.Select(c =>
+            $"N = {c.Count}: {(c.Runs[^1].MethodMmd > c.ExactMmd ? "method" : "N")} part (method/N = {c.Runs[^1].MethodMmd / c.ExactMmd:F2})")));
         int diagonal = Math.Min(counts.Count, sweep.Lambdas.Count);
         int offset = counts.Count - diagonal;
         double[] along = [.. Enumerable.Range(0, diagonal).Select(k => counts[offset + k].Runs[k].TotalMmd)];

@@ -27,9 +27,9 @@ public sealed record GammaParticleOptions(
     double Lower, double Upper, string Potential, string InitialDensity, IReadOnlyList<int> Counts, IReadOnlyList<double> Lambdas, IReadOnlyList<int> Seeds,
     GammaKernel Kernel, double MetricBandwidth, double Step, IReadOnlyList<double> OutputTimes, double? DensityBandwidth = null, int MaxDegreeOfParallelism = -1)
 {
-    /// <summary>The built-in settings: the gamma-fr case (1D double well, broad u₀), N = 100 … 1600, λ = 1e-2 … 1e-4, 3 seeds, τ = 0.05, T = 1.</summary>
+    /// <summary>The built-in settings: the gamma-fr case (1D double well, broad u₀), N = 100 … 1600, λ = 1e-2 … 1e-4, 8 seeds, τ = 0.05, T = 1.</summary>
     public static GammaParticleOptions Default { get; } = new(
-        -2.5, 2.5, "2*(x^2 - 1)^2", "exp(-x^2/2)", [100, 200, 400, 800, 1600], [1e-2, 1e-3, 1e-4], [1, 2, 3],
+        -2.5, 2.5, "2*(x^2 - 1)^2", "exp(-x^2/2)", [100, 200, 400, 800, 1600], [1e-2, 1e-3, 1e-4], [1, 2, 3, 4, 5, 6, 7, 8],
         new GammaKernel(KernelKind.Gaussian, 0.3), 0.5, 0.05, [0.25, 0.5, 0.75, 1.0]);
 }
 
@@ -52,7 +52,7 @@ public static class GammaParticleStudy
     /// <summary>The setup, for the results page (configuration only).</summary>
     public const string Setup = """
         The gamma-fr case (double well on [−2.5, 2.5], broad u₀ = N(0, 1), SFR of KL, β = 1): N = 100 … 1600
-        particles sampled (seeds 1, 2, 3) from the continuum u₀, then (a) the exact SFR reweighting of the same
+        particles sampled (seeds 1 … 8, errors averaged) from the continuum u₀, then (a) the exact SFR reweighting of the same
         particles, wᵢ(t) ∝ (π/u₀)(xᵢ)^{1−e^{−t}} (the N part of the error: sampling alone), and (b) the particle
         spherical λ-FRk (weights by exponential Euler, τ = 0.05, force log μ̂ + V with a Gaussian kernel
         density estimate of bandwidth by Silverman's rule on the initial particles; RKHS kernel Gaussian
