@@ -55,6 +55,35 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
         return new LiminfCheck(quantity, [.. values], limit, tolerance, estimate, verdict);
     }
 
+    /// <summary>
+    /// Judges liminf (A_k + B_k) ≥ L where X_k = L_A + A_k + B_k is known as the sum of two parts that
+    /// converge by different mechanisms (e.g. the λ part and the h part of an error along a diagonal
+    /// (h_k, λ_k) → 0): a single geometric model of the sum fails when the parts decay at different rates
+    /// or with opposite signs, so each part's lower limit is estimated on its own and the intervals are
+    /// added (liminf(a + b) ≥ liminf a + liminf b).
+    /// </summary>
+    /// <param name="quantity">What X is.</param>
+    /// <param name="limit">L, the limit path's value.</param>
+    /// <param name="first">The first part along the sequence (tending to 0 if the inequality is tight).</param>
+    /// <param name="second">The second part.</param>
+    /// <param name="tolerance">τ ≥ 0.</param>
+    /// <param name="tailLength">K ≥ 3; default <see cref="LowerLimitEstimator.TailLength"/>.</param>
+    /// <returns>The check; its values are L + first + second.</returns>
+    public static LiminfCheck JudgeSplit(string quantity, double limit, IReadOnlyList<double> first, IReadOnlyList<double> second, double tolerance, int? tailLength = null)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        int tail = tailLength ?? LowerLimitEstimator.TailLength(first.Count);
+        var a = LowerLimitEstimator.Estimate(first, tail, 0.01 * tolerance);
+        var b = LowerLimitEstimator.Estimate(second, tail, 0.01 * tolerance);
+        var estimate = new LowerLimitEstimate(
+            limit + a.Value + b.Value, limit + a.Lower + b.Lower, limit + a.Upper + b.Upper,
+            a.Behaviour == b.Behaviour ? a.Behaviour : (a.Behaviour is TailBehaviour.Converging or TailBehaviour.Flat ? b.Behaviour : a.Behaviour), a.Ratio, tail);
+        double bound = limit - tolerance;
+        LiminfVerdict verdict = estimate.Lower >= bound ? LiminfVerdict.Holds : estimate.Upper < bound ? LiminfVerdict.Fails : LiminfVerdict.Inconclusive;
+        return new LiminfCheck(quantity, [.. first.Select((v, k) => limit + v + second[k])], limit, tolerance, estimate, verdict);
+    }
+
     /// <summary>The estimate's margin over the bound, (X̂ − L + τ) relative to |L| (negative: below).</summary>
     public double RelativeMargin => (Estimate.Value - Limit + Tolerance) / Math.Max(Math.Abs(Limit), double.Epsilon);
 

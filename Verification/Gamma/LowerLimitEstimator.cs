@@ -37,9 +37,12 @@ public sealed record LowerLimitEstimate(double Value, double Lower, double Upper
 /// <item><b>converging</b> (K ≥ 4 and every ratio |d_j/d_{j−1}| ≤ 0.8, monotone or alternating — e.g. X = L + Cλ^p on a
 /// geometric λ sequence): the limit, estimated by Aitken's Δ² extrapolation of the last three values,
 /// X̂ = X_K + d_K q/(1 − q), q = d_K/d_{K−1} (exact for geometric tails); the interval is X_K plus the
-/// remaining sum d_K q/(1 − q) over every ratio q the tail shows, the range extended on both sides by the
-/// last drift of the ratio |q_K − q_{K−1}| (a ratio still drifting may drift as much again), and widened
-/// by <see cref="ModelAllowance"/> of the extrapolated remainder |X̂ − X_K|;</item>
+/// remaining sum d_K q/(1 − q) for every future ratio q between 0 (the tail stops at X_K: convergence may
+/// speed up, e.g. when a faster component takes over) and the most extreme observed ratio extended by
+/// the ratio's last drift |q_K − q_{K−1}| (a ratio still drifting may drift as much again), its far end
+/// widened by <see cref="ModelAllowance"/> of the extrapolated remainder |X̂ − X_K|. So the observed last
+/// value bounds one side: a tail falling towards L holds only if even the slow extrapolation stays above
+/// L − τ, and fails only once X_K itself is below; a tail rising towards L holds once X_K reaches L − τ;</item>
 /// <item><b>increasing</b>, not converging: the last value, [X_K, +∞) (the liminf is at least X_K while the tail increases);</item>
 /// <item><b>decreasing</b>, not converging: the last value, (−∞, X_K];</item>
 /// <item><b>oscillating</b>, not converging: the lower envelope min(X_{K−1}, X_K), within [min, max] of the tail.</item>
@@ -101,9 +104,10 @@ public static class LowerLimitEstimator
 
         if (geometric)
         {
-            // The remaining sum d_K q/(1 − q) is monotone in q on (−1, 1): evaluate it over every ratio the
-            // tail shows, extended by the last drift of the ratio |q_K − q_{K−1}| on both sides.
-            double lowestRatio = double.PositiveInfinity, highestRatio = double.NegativeInfinity;
+            // The remaining sum S(q) = d_K q/(1 − q) is monotone in q on (−1, 1). The future ratio may be
+            // anywhere between 0 (the tail stops here: X_K itself) and the most extreme ratio observed,
+            // extended by the last drift of the ratio (a drifting ratio may drift as much again).
+            double lowestRatio = 0, highestRatio = 0;
             for (int j = 1; j < k; j++)
             {
                 double q = d[j] / d[j - 1];
@@ -112,12 +116,15 @@ public static class LowerLimitEstimator
             }
 
             double drift = Math.Abs(ratio - (d[^2] / d[^3]));
-            lowestRatio = Math.Max(lowestRatio - drift, -ConvergenceRatio);
-            highestRatio = Math.Min(highestRatio + drift, ConvergenceRatio);
+            lowestRatio = lowestRatio < 0 ? Math.Max(lowestRatio - drift, -ConvergenceRatio) : 0;
+            highestRatio = highestRatio > 0 ? Math.Min(highestRatio + drift, ConvergenceRatio) : 0;
             double estimate = last + Remaining(d[^1], ratio);
+            double a = Remaining(d[^1], lowestRatio), b = Remaining(d[^1], highestRatio);
             double allowance = ModelAllowance * Math.Abs(estimate - last);
-            double a = last + Remaining(d[^1], lowestRatio), b = last + Remaining(d[^1], highestRatio);
-            return new LowerLimitEstimate(estimate, Math.Min(Math.Min(a, b), estimate) - allowance, Math.Max(Math.Max(a, b), estimate) + allowance, TailBehaviour.Converging, ratio, tailLength);
+            double lower = last + Math.Min(a, b), upper = last + Math.Max(a, b);
+            lower -= lower < last ? allowance : 0;
+            upper += upper > last ? allowance : 0;
+            return new LowerLimitEstimate(estimate, Math.Min(lower, estimate), Math.Max(upper, estimate), TailBehaviour.Converging, ratio, tailLength);
         }
 
         if (d.All(v => v > 0))

@@ -27,14 +27,19 @@ public class LiminfCheckTests
     }
 
     [Fact]
-    public void Converging_from_below_holds_although_every_value_is_below_the_limit()
+    public void Converging_from_below_holds_once_the_tail_is_within_the_tolerance()
     {
-        // Every value is below L (by 0.5·λ^0.7 ≥ 1.2e-6 > τ at the smallest λ): only the extrapolation sees the limit.
-        double[] values = Sequence((_, l) => Limit - (0.5 * Math.Pow(l, 0.7)));
-        Assert.True(values[^1] < Limit - Tolerance);
+        // Every value is below L, the last one by 0.5·λ^0.9 = 3.2e-8 < τ: the lower limit is bounded by X_K from below.
+        double[] values = Sequence((_, l) => Limit - (0.5 * Math.Pow(l, 0.9)));
+        Assert.True(values.All(v => v < Limit));
         var check = Judge(values);
         Assert.Equal(LiminfVerdict.Holds, check.Verdict);
         Assert.Equal(Limit, check.Estimate.Value, 12);
+        // The same shape still 1.3e-6 > τ below at λ = 1e-8 (0.5·λ^0.7): Aitken finds L exactly, but the tail could
+        // still stop short of it, so the sweep does not decide yet.
+        var slower = Judge(Sequence((_, l) => Limit - (0.5 * Math.Pow(l, 0.7))));
+        Assert.Equal(Limit, slower.Estimate.Value, 12);
+        Assert.Equal(LiminfVerdict.Inconclusive, slower.Verdict);
     }
 
     [Fact]
@@ -108,6 +113,22 @@ public class LiminfCheckTests
         var below = Judge([.. Lambdas.Select(_ => Limit - (2 * Tolerance))]);
         Assert.Equal(TailBehaviour.Flat, below.Estimate.Behaviour);
         Assert.Equal(LiminfVerdict.Fails, below.Verdict);
+    }
+
+    [Fact]
+    public void Two_parts_with_different_rates_and_signs_are_extrapolated_separately()
+    {
+        // A λ part +0.2·10^{−k} and an h part −0.05·4^{−k} (h halves, P1 error ∝ h²): their sum looks
+        // geometric on a short tail but crosses below L, and one Aitken step on the sum overshoots.
+        double[] lambdaPart = [.. Enumerable.Range(0, 5).Select(k => 0.2 * Math.Pow(10, -k))];
+        double[] hPart = [.. Enumerable.Range(0, 5).Select(k => -0.05 * Math.Pow(4, -k))];
+        var split = LiminfCheck.JudgeSplit("E", Limit, lambdaPart, hPart, 1e-3);
+        Assert.Equal(LiminfVerdict.Holds, split.Verdict);
+        Assert.Equal(Limit, split.Estimate.Value, 12);
+        // One part tending to −0.01 instead of 0: the sum's lower limit is L − 0.01, the check fails.
+        var wrong = LiminfCheck.JudgeSplit("E", Limit, lambdaPart, [.. hPart.Select(v => v - 0.01)], 1e-3);
+        Assert.Equal(LiminfVerdict.Fails, wrong.Verdict);
+        Assert.Equal(Limit - 0.01, wrong.Estimate.Value, 12);
     }
 
     [Fact]

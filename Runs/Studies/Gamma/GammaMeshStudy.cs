@@ -25,7 +25,7 @@ public static class GammaMeshStudy
     public const string Name = "gamma-fr-mesh";
 
     /// <summary>One line for the list of built-ins.</summary>
-    public const string Description = "spherical λ-FRk with λ → 0 and mesh refinement (1D: 4 levels, 2D: 3) against the continuum SFR flow of KL; (h, λ) tables, h/λ split";
+    public const string Description = "spherical λ-FRk with λ → 0 and mesh refinement (1D: 5 levels, 2D: 4) against the continuum SFR flow of KL; (h, λ) tables, h/λ split";
 
     /// <summary>The setup, for the results page (configuration only).</summary>
     public const string Setup = """
