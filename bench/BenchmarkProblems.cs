@@ -1,6 +1,8 @@
 using PdeFlows.Discretization;
 using PdeFlows.Discretization.Assembly;
 using PdeFlows.Discretization.LinearAlgebra;
+using PdeFlows.Flows;
+using PdeFlows.KernelApprox;
 using PdeFlows.Mesh;
 
 namespace PdeFlows.Bench;
@@ -29,4 +31,60 @@ public static class BenchmarkProblems
     /// <summary>The transport matrix M + τ A (consistent mass plus weighted stiffness), τ = 1e-2.</summary>
     public static CsrMatrix TransportMatrix(P1Space space) =>
         CsrMatrix.LinearCombination(1, ConsistentMass.Assemble(space), 1e-2, WeightedStiffness.Assemble(space, Weight));
+
+    /// <summary>N random points in [0, 6]² (seed 1) and random signed weights in [−½, ½): the kernel product problem.</summary>
+    public static (PointSet Points, double[] Weights) KernelProductProblem(int count)
+    {
+        var random = new Random(1);
+        var coordinates = new double[2 * count];
+        for (int k = 0; k < coordinates.Length; k++)
+        {
+            coordinates[k] = 6.0 * random.NextDouble();
+        }
+
+        return (new PointSet(coordinates, 2), Enumerable.Range(0, count).Select(_ => random.NextDouble() - 0.5).ToArray());
+    }
+
+    /// <summary>The side×side grid of [−3, 3]² with trapezoid (tensor lumped) masses, a two-Gaussian target and a broad Gaussian density (the λ-FRk rate problem).</summary>
+    public static (PointSet Nodes, NodalSetting Setting, double[] Density) KernelGrid(int side)
+    {
+        double h = 6.0 / (side - 1);
+        int n = side * side;
+        var coordinates = new double[2 * n];
+        var mass = new double[n];
+        var target = new double[n];
+        var density = new double[n];
+        for (int a = 0; a < side; a++)
+        {
+            for (int b = 0; b < side; b++)
+            {
+                int i = (a * side) + b;
+                double x = -3 + (a * h), y = -3 + (b * h);
+                coordinates[2 * i] = x;
+                coordinates[(2 * i) + 1] = y;
+                mass[i] = h * h * (a == 0 || a == side - 1 ? 0.5 : 1) * (b == 0 || b == side - 1 ? 0.5 : 1);
+                target[i] = Math.Exp(-(((x - 1) * (x - 1)) + (y * y)) / 0.5) + Math.Exp(-(((x + 1) * (x + 1)) + (y * y)) / 0.5);
+                density[i] = Math.Exp(-((x * x) + (y * y)) / 4.5);
+            }
+        }
+
+        return (new PointSet(coordinates, 2), new NodalSetting(mass, target), density);
+    }
+
+    /// <summary>The repository root: the first folder upwards from the working directory (or, failing that, from the program) that holds PdeFlows.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? folder = new(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "PdeFlows.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("PdeFlows.sln not found above the working directory or the program; run the benchmarks from the repository.");
+    }
 }

@@ -4,7 +4,7 @@ namespace PdeFlows.Bench;
 
 /// <summary>
 /// Entry point: `dotnet run --project bench -c Release -- --filter '*'` (BenchmarkDotNet), or
-/// `dotnet run --project bench -c Release -- quick [flows] [--no-managed-3d]` for one quick timing pass.
+/// `dotnet run --project bench -c Release -- quick [flows|kernel] [--no-managed-3d]` for one quick timing pass.
 /// </summary>
 public static class Program
 {

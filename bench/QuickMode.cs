@@ -6,7 +6,7 @@ using PdeFlows.Discretization.LinearAlgebra;
 namespace PdeFlows.Bench;
 
 /// <summary>
-/// `dotnet run --project bench -c Release -- quick [flows]` (`flows`: only the Flows run): each measurement once (after a warm-up on a small
+/// `dotnet run --project bench -c Release -- quick [flows|kernel]` (`flows`: only the Flows run; `kernel`: the kernel acceptance numbers, <see cref="KernelQuickMode"/>): each measurement once (after a warm-up on a small
 /// problem), printed as a table. Noisy on a shared machine; BenchmarkDotNet gives proper statistics.
 /// </summary>
 public static class QuickMode
@@ -15,6 +15,12 @@ public static class QuickMode
     {
         bool skipManaged3D = options.Contains("--no-managed-3d");
         Console.WriteLine($"PdeFlows quick benchmarks — {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
+        if (options.Contains("kernel"))
+        {
+            KernelQuickMode.Run(options);
+            return;
+        }
+
         if (options.Contains("flows"))
         {
             // `quick flows`: only the Flows macro benchmark (a small warm-up run first, for the JIT).

@@ -54,6 +54,8 @@ public static class CommandLineApp
         root.Subcommands.Add(Commands.InfoCommand.Create());
         root.Subcommands.Add(Commands.PlotCommand.Create());
         root.Subcommands.Add(Commands.BenchCommand.Create());
+        root.Subcommands.Add(Commands.ReferenceCommand.Create());
+        root.Subcommands.Add(Commands.MergeCommand.Create());
         return root;
     }
 

@@ -56,6 +56,12 @@ internal static class ErrorReporting
             stderr.WriteLine($"pdeflows {command}: the transport matrix is not positive definite ({e.Message})");
             return ExitCodes.NumericalFailure;
         }
+        catch (OutOfMemoryException)
+        {
+            // Not a bug and not bad input: the problem is larger than this machine's memory.
+            stderr.WriteLine($"pdeflows {command}: out of memory: the problem is too large for this machine (use fewer cells or refinements)");
+            return ExitCodes.NumericalFailure;
+        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine($"pdeflows {command}: cancelled");

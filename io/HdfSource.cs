@@ -29,6 +29,13 @@ internal sealed class HdfSource : IDisposable
             throw new ResultFormatException(path, "file not found");
         }
 
+        // PureHDF reads a truncated file as long as the objects it is asked for lie before the cut:
+        // the superblock's end-of-file address says how long the file was written.
+        if (HdfEndOfFile.Truncation(path) is string truncated)
+        {
+            throw new ResultFormatException(path, $"not a readable HDF5 file (truncated or corrupt): {truncated}");
+        }
+
         NativeFile opened;
         try
         {
@@ -48,6 +55,14 @@ internal sealed class HdfSource : IDisposable
                 throw new ResultFormatException(path, format.Length == 0
                     ? $"attribute 'format' is missing: not a PdeFlows {expectedFormat} file"
                     : $"attribute 'format' is '{format}', expected '{expectedFormat}'");
+            }
+
+            int? version = source.IntegerAttribute("/", "format_version");
+            if (version != HdfWrite.FormatVersion)
+            {
+                throw new ResultFormatException(path, version is null
+                    ? "attribute 'format_version' is missing"
+                    : $"attribute 'format_version' is {version}; this PdeFlows reads version {HdfWrite.FormatVersion}");
             }
 
             return source;

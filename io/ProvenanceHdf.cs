@@ -6,7 +6,7 @@ namespace PdeFlows.IO;
 /// <summary>
 /// The <c>/provenance</c> group: string and number attributes (case_name, pdeflows_version,
 /// git_commit, linear_solver, machine_name, operating_system, processor_count, started_utc,
-/// wall_seconds, case_sha256) and datasets for the long texts (case_text, parameters_json) and
+/// wall_seconds, steps, rejected_steps, case_sha256) and datasets for the long texts (case_text, parameters_json) and
 /// the seeds (int64 [k]).
 /// </summary>
 internal static class ProvenanceHdf
@@ -41,6 +41,16 @@ internal static class ProvenanceHdf
             group.Attributes["wall_seconds"] = wall;
         }
 
+        if (provenance.Steps is int steps)
+        {
+            group.Attributes["steps"] = steps;
+        }
+
+        if (provenance.RejectedSteps is int rejected)
+        {
+            group.Attributes["rejected_steps"] = rejected;
+        }
+
         return group;
     }
 
@@ -68,6 +78,8 @@ internal static class ProvenanceHdf
             Required("operating_system"),
             source.IntegerAttribute(Group, "processor_count") ?? throw source.Problem($"attribute 'processor_count' of {Group} is missing"),
             startedUtc,
-            source.DoubleAttribute(Group, "wall_seconds"));
+            source.DoubleAttribute(Group, "wall_seconds"),
+            source.IntegerAttribute(Group, "steps"),
+            source.IntegerAttribute(Group, "rejected_steps"));
     }
 }

@@ -20,6 +20,8 @@ namespace PdeFlows.IO;
 /// <param name="ProcessorCount">Logical processors available to the process.</param>
 /// <param name="StartedUtc">When the run started (UTC).</param>
 /// <param name="WallSeconds">Wall-clock seconds of the whole run; null until the run has finished.</param>
+/// <param name="Steps">Accepted time steps of the whole run; null until the run has finished (and in results older than issue 13).</param>
+/// <param name="RejectedSteps">Rejected (halved) time steps of the whole run; null like <paramref name="Steps"/>.</param>
 public sealed record ResultProvenance(
     string CaseName,
     string CaseText,
@@ -32,7 +34,9 @@ public sealed record ResultProvenance(
     string OperatingSystem,
     int ProcessorCount,
     DateTimeOffset StartedUtc,
-    double? WallSeconds = null)
+    double? WallSeconds = null,
+    int? Steps = null,
+    int? RejectedSteps = null)
 {
     /// <summary>The SHA-256 of <see cref="CaseText"/> (see <see cref="CaseTextHash"/>); stored in every checkpoint.</summary>
     public string CaseSha256 => CaseTextHash.Compute(CaseText);

@@ -74,7 +74,7 @@ public sealed class ResultWriter
         var writer = new ResultWriter(directory, mesh, provenance, options ?? new ResultWriterOptions());
         if (checkpoint.CaseSha256 != provenance.CaseSha256)
         {
-            throw new InvalidOperationException($"{checkpoint.File}: the checkpoint was computed for another case text (SHA-256 {checkpoint.CaseSha256}, this case {provenance.CaseSha256}); start a new run instead of resuming");
+            throw new InvalidOperationException($"{checkpoint.File}: the checkpoint was computed for another case text (its case_sha256 is {checkpoint.CaseSha256}, this case's {provenance.CaseSha256}); start a new run instead of resuming");
         }
 
         if (File.Exists(writer.FullPath(ResultLayout.ResultFile)))
@@ -82,17 +82,18 @@ public sealed class ResultWriter
             throw new InvalidOperationException($"{writer.Directory}: the result is already finished ({ResultLayout.ResultFile} exists); nothing to resume");
         }
 
-        writer.DeleteTemporaryFiles();
-        foreach (var (step, path) in ResultLayout.NumberedFiles(writer.FullPath(ResultLayout.StepsFolder), "step"))
+        // Read the kept output files first: one that cannot be read refuses the resume before anything is deleted.
+        var steps = ResultLayout.NumberedFiles(writer.FullPath(ResultLayout.StepsFolder), "step").ToList();
+        foreach (var (_, path) in steps.Where(s => s.Number <= checkpoint.Step))
         {
-            if (step > checkpoint.Step)
-            {
-                File.Delete(path);
-                continue;
-            }
-
             using var source = HdfSource.Open(path, StepHdf.Format);
             writer.completed.Add(StepHdf.ReadHeader(source, "", mesh.VertexCount));
+        }
+
+        writer.DeleteTemporaryFiles();
+        foreach (var (_, path) in steps.Where(s => s.Number > checkpoint.Step))
+        {
+            File.Delete(path);
         }
 
         foreach (var (step, path) in ResultLayout.NumberedFiles(writer.FullPath(ResultLayout.CheckpointsFolder), "ckpt"))
@@ -228,12 +229,15 @@ public sealed class ResultWriter
     /// Fields written by this writer are taken from an in-memory copy (up to
     /// <see cref="ResultWriterOptions.ConsolidationCacheBytes"/>); the others are read back from their step files.
     /// </summary>
+    /// <param name="wallSeconds">Wall-clock seconds of the whole run.</param>
+    /// <param name="steps">Accepted time steps of the whole run, or null when not known (stored as <c>steps</c>).</param>
+    /// <param name="rejectedSteps">Rejected time steps of the whole run, or null (stored as <c>rejected_steps</c>).</param>
     /// <exception cref="ResultFormatException">A step file written earlier cannot be read back.</exception>
-    public void Finish(double wallSeconds)
+    public void Finish(double wallSeconds, int? steps = null, int? rejectedSteps = null)
     {
         ThrowIfFinished();
         WaitForBackgroundWrites();
-        provenance = provenance with { WallSeconds = wallSeconds };
+        provenance = provenance with { WallSeconds = wallSeconds, Steps = steps, RejectedSteps = rejectedSteps };
         var file = HdfWrite.NewFile(ResultFormats.Result);
         file["mesh"] = MeshHdf.Build(mesh);
         file["provenance"] = ProvenanceHdf.Build(provenance);

@@ -18,6 +18,8 @@ public sealed unsafe class CholmodLibrary
         AnalyzeFunction = (delegate* unmanaged[Cdecl]<CholmodStructs.Sparse*, void*, CholmodStructs.FactorHeader*>)NativeLibrary.GetExport(handle, "cholmod_l_analyze");
         FactorizeFunction = (delegate* unmanaged[Cdecl]<CholmodStructs.Sparse*, CholmodStructs.FactorHeader*, void*, int>)NativeLibrary.GetExport(handle, "cholmod_l_factorize");
         SolveFunction = (delegate* unmanaged[Cdecl]<int, CholmodStructs.FactorHeader*, CholmodStructs.Dense*, void*, CholmodStructs.Dense*>)NativeLibrary.GetExport(handle, "cholmod_l_solve");
+        Solve2Function = (delegate* unmanaged[Cdecl]<int, CholmodStructs.FactorHeader*, CholmodStructs.Dense*, void*, CholmodStructs.Dense**, void**, CholmodStructs.Dense**, CholmodStructs.Dense**, void*, int>)NativeLibrary.GetExport(handle, "cholmod_l_solve2");
+        CopyFactor = (delegate* unmanaged[Cdecl]<CholmodStructs.FactorHeader*, void*, CholmodStructs.FactorHeader*>)NativeLibrary.GetExport(handle, "cholmod_l_copy_factor");
         FreeFactor = (delegate* unmanaged[Cdecl]<CholmodStructs.FactorHeader**, void*, int>)NativeLibrary.GetExport(handle, "cholmod_l_free_factor");
         FreeDense = (delegate* unmanaged[Cdecl]<CholmodStructs.Dense**, void*, int>)NativeLibrary.GetExport(handle, "cholmod_l_free_dense");
         var versionFunction = (delegate* unmanaged[Cdecl]<int*, int>)NativeLibrary.GetExport(handle, "cholmod_l_version");
@@ -42,6 +44,12 @@ public sealed unsafe class CholmodLibrary
     internal delegate* unmanaged[Cdecl]<CholmodStructs.Sparse*, CholmodStructs.FactorHeader*, void*, int> FactorizeFunction { get; }
 
     internal delegate* unmanaged[Cdecl]<int, CholmodStructs.FactorHeader*, CholmodStructs.Dense*, void*, CholmodStructs.Dense*> SolveFunction { get; }
+
+    /// <summary>cholmod_l_solve2: like solve, but reuses the solution and workspace held in its handles (no allocation after the first call).</summary>
+    internal delegate* unmanaged[Cdecl]<int, CholmodStructs.FactorHeader*, CholmodStructs.Dense*, void*, CholmodStructs.Dense**, void**, CholmodStructs.Dense**, CholmodStructs.Dense**, void*, int> Solve2Function { get; }
+
+    /// <summary>cholmod_l_copy_factor: a copy of a (symbolic) factor, so one analysis serves several numeric factorizations.</summary>
+    internal delegate* unmanaged[Cdecl]<CholmodStructs.FactorHeader*, void*, CholmodStructs.FactorHeader*> CopyFactor { get; }
 
     internal delegate* unmanaged[Cdecl]<CholmodStructs.FactorHeader**, void*, int> FreeFactor { get; }
 

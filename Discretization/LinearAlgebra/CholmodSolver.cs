@@ -16,6 +16,7 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
     private CholmodStructs.Sparse* sparse;
     private SparsityPattern? pattern;
     private bool factorized;
+    private CholmodStructs.Dense* solution, workY, workE;
 
     /// <summary>Creates a solver on a loaded library (see <see cref="CholmodLibrary.TryLoad"/>).</summary>
     public CholmodSolver(CholmodLibrary library)
@@ -64,33 +65,7 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
         }
 
         FreeMatrixAndFactor();
-        int n = pattern.RowCount;
-        long nnz = pattern.NonzeroCount;
-        sparse = (CholmodStructs.Sparse*)NativeMemory.AllocZeroed((nuint)sizeof(CholmodStructs.Sparse));
-        sparse->NRow = (nuint)n;
-        sparse->NCol = (nuint)n;
-        sparse->NzMax = (nuint)nnz;
-        sparse->P = (long*)NativeMemory.Alloc((nuint)(n + 1), sizeof(long));
-        sparse->I = (long*)NativeMemory.Alloc((nuint)Math.Max(1, nnz), sizeof(long));
-        sparse->X = (double*)NativeMemory.AllocZeroed((nuint)Math.Max(1, nnz), sizeof(double));
-        sparse->SType = 1; // use the upper triangle (row ≤ column) of the symmetric matrix
-        sparse->IType = CholmodStructs.IntegerTypeLong;
-        sparse->XType = CholmodStructs.ExtendedTypeReal;
-        sparse->DType = CholmodStructs.DataTypeDouble;
-        sparse->Sorted = 1;
-        sparse->Packed = 1;
-        var rp = pattern.RowPointers;
-        var ci = pattern.ColumnIndices;
-        for (int i = 0; i <= n; i++)
-        {
-            sparse->P[i] = rp[i];
-        }
-
-        for (int p = 0; p < nnz; p++)
-        {
-            sparse->I[p] = ci[p];
-        }
-
+        BuildMatrix(pattern);
         factor = library.AnalyzeFunction(sparse, common);
         if (factor is null)
         {
@@ -98,6 +73,28 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
         }
 
         this.pattern = pattern;
+    }
+
+    /// <inheritdoc/>
+    public ISymmetricSolver CreateSibling()
+    {
+        ThrowIfDisposed();
+        if (factor is null || pattern is null)
+        {
+            throw new InvalidOperationException("CreateSibling: call Analyze first");
+        }
+
+        var sibling = new CholmodSolver(library);
+        sibling.BuildMatrix(pattern);
+        sibling.factor = library.CopyFactor(factor, sibling.common);
+        if (sibling.factor is null)
+        {
+            sibling.Dispose();
+            throw new InvalidOperationException("cholmod_l_copy_factor failed (out of memory)");
+        }
+
+        sibling.pattern = pattern;
+        return sibling;
     }
 
     /// <inheritdoc/>
@@ -143,7 +140,7 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
     }
 
     /// <inheritdoc/>
-    public void Solve(ReadOnlySpan<double> rhs, Span<double> solution)
+    public void Solve(ReadOnlySpan<double> rhs, Span<double> result)
     {
         ThrowIfDisposed();
         if (!factorized)
@@ -152,7 +149,7 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
         }
 
         int n = pattern!.RowCount;
-        if (rhs.Length != n || solution.Length != n)
+        if (rhs.Length != n || result.Length != n)
         {
             throw new ArgumentException($"Solve: need vectors of length {n}");
         }
@@ -169,14 +166,18 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
                 XType = CholmodStructs.ExtendedTypeReal,
                 DType = CholmodStructs.DataTypeDouble,
             };
-            CholmodStructs.Dense* x = library.SolveFunction(CholmodStructs.SystemA, factor, &dense, common);
-            if (x is null)
+            CholmodStructs.Dense* x = solution, y = workY, e = workE;
+            // solve2 keeps x, y and e between calls (allocated on the first), so a solve allocates nothing.
+            int ok = library.Solve2Function(CholmodStructs.SystemA, factor, &dense, null, &x, null, &y, &e, common);
+            solution = x;
+            workY = y;
+            workE = e;
+            if (ok == 0 || x is null)
             {
-                throw new InvalidOperationException("cholmod_l_solve failed");
+                throw new InvalidOperationException("cholmod_l_solve2 failed");
             }
 
-            new ReadOnlySpan<double>(x->X, n).CopyTo(solution);
-            library.FreeDense(&x, common);
+            new ReadOnlySpan<double>(x->X, n).CopyTo(result);
         }
     }
 
@@ -195,8 +196,48 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
         GC.SuppressFinalize(this);
     }
 
+    private void BuildMatrix(SparsityPattern pattern)
+    {
+        int n = pattern.RowCount;
+        long nnz = pattern.NonzeroCount;
+        sparse = (CholmodStructs.Sparse*)NativeMemory.AllocZeroed((nuint)sizeof(CholmodStructs.Sparse));
+        sparse->NRow = (nuint)n;
+        sparse->NCol = (nuint)n;
+        sparse->NzMax = (nuint)nnz;
+        sparse->P = (long*)NativeMemory.Alloc((nuint)(n + 1), sizeof(long));
+        sparse->I = (long*)NativeMemory.Alloc((nuint)Math.Max(1, nnz), sizeof(long));
+        sparse->X = (double*)NativeMemory.AllocZeroed((nuint)Math.Max(1, nnz), sizeof(double));
+        sparse->SType = 1; // use the upper triangle (row ≤ column) of the symmetric matrix
+        sparse->IType = CholmodStructs.IntegerTypeLong;
+        sparse->XType = CholmodStructs.ExtendedTypeReal;
+        sparse->DType = CholmodStructs.DataTypeDouble;
+        sparse->Sorted = 1;
+        sparse->Packed = 1;
+        var rp = pattern.RowPointers;
+        var ci = pattern.ColumnIndices;
+        for (int i = 0; i <= n; i++)
+        {
+            sparse->P[i] = rp[i];
+        }
+
+        for (int p = 0; p < nnz; p++)
+        {
+            sparse->I[p] = ci[p];
+        }
+    }
+
     private void FreeMatrixAndFactor()
     {
+        foreach (var handle in new[] { (nint)solution, (nint)workY, (nint)workE })
+        {
+            var dense = (CholmodStructs.Dense*)handle;
+            if (dense is not null)
+            {
+                library.FreeDense(&dense, common);
+            }
+        }
+
+        solution = workY = workE = null;
         if (factor is not null)
         {
             var f = factor;

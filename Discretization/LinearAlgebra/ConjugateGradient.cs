@@ -20,13 +20,14 @@ public readonly record struct ConjugateGradientOptions(double RelativeTolerance 
 /// <param name="Iterations">Iterations performed.</param>
 /// <param name="RelativeResidual">Final ‖b − A x‖₂ / ‖b‖₂ (recomputed from the true residual).</param>
 /// <param name="Converged">Whether the tolerance was met within the iteration cap.</param>
-public sealed record ConjugateGradientResult(int Iterations, double RelativeResidual, bool Converged);
+public readonly record struct ConjugateGradientResult(int Iterations, double RelativeResidual, bool Converged);
 
 /// <summary>Preconditioned conjugate gradients for symmetric positive definite systems.</summary>
 public static class ConjugateGradient
 {
     /// <summary>
-    /// Solves A x = b starting from the given x (pass zeros for a cold start).
+    /// Solves A x = b starting from the given x (pass zeros for a cold start). Allocates its work
+    /// vectors; a time loop keeps a <see cref="ConjugateGradientWorkspace"/> instead.
     /// </summary>
     /// <param name="matrix">Symmetric positive definite A.</param>
     /// <param name="rhs">Right-hand side b.</param>
@@ -36,95 +37,214 @@ public static class ConjugateGradient
     public static ConjugateGradientResult Solve(CsrMatrix matrix, ReadOnlySpan<double> rhs, Span<double> solution, IPreconditioner? preconditioner, ConjugateGradientOptions options)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        int n = matrix.RowCount;
-        if (rhs.Length != n || solution.Length != n)
-        {
-            throw new ArgumentException($"PCG: need vectors of length {n}");
-        }
+        return new ConjugateGradientWorkspace(matrix.RowCount).Solve(matrix, rhs, solution, preconditioner, options);
+    }
+}
 
-        var r = new double[n];
-        var z = new double[n];
-        var p = new double[n];
-        var q = new double[n];
-        double bnorm = Norm(rhs);
-        if (bnorm == 0)
-        {
-            solution.Clear();
-            return new ConjugateGradientResult(0, 0, true);
-        }
+/// <summary>
+/// The work vectors of preconditioned CG, reused across solves (no allocation per solve). Vector
+/// updates and inner products run over fixed blocks (<see cref="BlockParallel"/>), with partial sums
+/// added in block order: the iterates do not depend on the thread count.
+/// </summary>
+public sealed class ConjugateGradientWorkspace
+{
+    private readonly double[] r, z, p, q;
+    private readonly VectorJob job;
 
-        matrix.Multiply(solution, r);
-        for (int i = 0; i < n; i++)
-        {
-            r[i] = rhs[i] - r[i];
-        }
-
-        double target = options.RelativeTolerance * bnorm;
-        Precondition(preconditioner, r, z);
-        z.CopyTo(p, 0);
-        double rz = Dot(r, z);
-        int iteration = 0;
-        double rnorm = Norm(r);
-        while (rnorm > target && iteration < options.MaxIterations)
-        {
-            matrix.Multiply(p, q);
-            double alpha = rz / Dot(p, q);
-            for (int i = 0; i < n; i++)
-            {
-                solution[i] += alpha * p[i];
-                r[i] -= alpha * q[i];
-            }
-
-            iteration++;
-            rnorm = Norm(r);
-            if (rnorm <= target)
-            {
-                break;
-            }
-
-            Precondition(preconditioner, r, z);
-            double rzNew = Dot(r, z);
-            double beta = rzNew / rz;
-            rz = rzNew;
-            for (int i = 0; i < n; i++)
-            {
-                p[i] = z[i] + (beta * p[i]);
-            }
-        }
-
-        // Report the true residual, not the recursively updated one.
-        matrix.Multiply(solution, q);
-        for (int i = 0; i < n; i++)
-        {
-            q[i] = rhs[i] - q[i];
-        }
-
-        double relative = Norm(q) / bnorm;
-        return new ConjugateGradientResult(iteration, relative, rnorm <= target);
+    /// <summary>Allocates the work vectors for systems of size <paramref name="size"/>.</summary>
+    public ConjugateGradientWorkspace(int size)
+    {
+        r = new double[size];
+        z = new double[size];
+        p = new double[size];
+        q = new double[size];
+        job = new VectorJob(size);
     }
 
-    private static void Precondition(IPreconditioner? preconditioner, double[] r, double[] z)
+    /// <summary>The system size.</summary>
+    public int Size => r.Length;
+
+    /// <summary>Solves A x = b from the initial guess in <paramref name="solution"/>.</summary>
+    public ConjugateGradientResult Solve(CsrMatrix matrix, ReadOnlySpan<double> rhs, Span<double> solution, IPreconditioner? preconditioner, ConjugateGradientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int n = matrix.RowCount;
+        if (rhs.Length != n || solution.Length != n || r.Length != n)
+        {
+            throw new ArgumentException($"PCG: need vectors of length {n} (workspace for {r.Length})");
+        }
+
+        unsafe
+        {
+            fixed (double* pb = rhs, px = solution)
+            {
+                job.Bind(pb, px, r, z, p, q);
+                double bnorm = Math.Sqrt(job.Run(VectorOperation.NormOfRhs, 0));
+                if (bnorm == 0)
+                {
+                    solution.Clear();
+                    return new ConjugateGradientResult(0, 0, true);
+                }
+
+                matrix.Multiply(solution, q);
+                double rr = job.Run(VectorOperation.Residual, 0);
+                double target = options.RelativeTolerance * bnorm;
+                double rz = Precondition(preconditioner, rr);
+                job.Run(VectorOperation.FirstDirection, 0);
+                int iteration = 0;
+                double rnorm = Math.Sqrt(rr);
+                while (rnorm > target && iteration < options.MaxIterations)
+                {
+                    double pq = matrix.MultiplyDot(p, q, dot: true);
+                    double alpha = rz / pq;
+                    rr = job.Run(VectorOperation.Update, alpha);
+                    iteration++;
+                    rnorm = Math.Sqrt(rr);
+                    if (rnorm <= target)
+                    {
+                        break;
+                    }
+
+                    double rzNew = Precondition(preconditioner, rr);
+                    double beta = rzNew / rz;
+                    rz = rzNew;
+                    job.Run(VectorOperation.Direction, beta);
+                }
+
+                // Report the true residual, not the recursively updated one.
+                matrix.Multiply(solution, q);
+                double relative = Math.Sqrt(job.Run(VectorOperation.TrueResidual, 0)) / bnorm;
+                return new ConjugateGradientResult(iteration, relative, rnorm <= target);
+            }
+        }
+    }
+
+    /// <summary>z = M⁻¹ r; returns rᵀz (rᵀr without a preconditioner).</summary>
+    private double Precondition(IPreconditioner? preconditioner, double rr)
     {
         if (preconditioner is null)
         {
-            r.CopyTo(z, 0);
+            r.AsSpan().CopyTo(z);
+            return rr;
         }
-        else
-        {
-            preconditioner.Apply(r, z);
-        }
+
+        preconditioner.Apply(r, z);
+        return job.Run(VectorOperation.ResidualDotPreconditioned, 0);
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    private enum VectorOperation
     {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
+        NormOfRhs,
+        Residual,
+        FirstDirection,
+        Update,
+        ResidualDotPreconditioned,
+        Direction,
+        TrueResidual,
     }
 
-    private static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
+    /// <summary>The fused vector passes of CG over fixed blocks; each returns the block-ordered sum of its partials.</summary>
+    private sealed unsafe class VectorJob(int size) : BlockJob
+    {
+        private readonly double[] partials = new double[BlockParallel.BlockCount(size)];
+        private double* b, x;
+        private double[] r = [], z = [], p = [], q = [];
+        private VectorOperation operation;
+        private double scalar;
+
+        public void Bind(double* rhs, double* solution, double[] residual, double[] preconditioned, double[] direction, double[] product)
+        {
+            b = rhs;
+            x = solution;
+            r = residual;
+            z = preconditioned;
+            p = direction;
+            q = product;
+        }
+
+        public double Run(VectorOperation op, double value)
+        {
+            operation = op;
+            scalar = value;
+            int blocks = partials.Length;
+            if (size < 4 * BlockParallel.BlockSize)
+            {
+                for (int k = 0; k < blocks; k++)
+                {
+                    Run(k);
+                }
+            }
+            else
+            {
+                BlockParallel.Run(blocks, this);
+            }
+
+            double sum = 0;
+            for (int k = 0; k < blocks; k++)
+            {
+                sum += partials[k];
+            }
+
+            return sum;
+        }
+
+        public override void Run(int block)
+        {
+            int start = block * BlockParallel.BlockSize, end = Math.Min(size, start + BlockParallel.BlockSize);
+            double sum = 0, s = scalar;
+            switch (operation)
+            {
+                case VectorOperation.NormOfRhs:
+                    for (int i = start; i < end; i++)
+                    {
+                        sum += b[i] * b[i];
+                    }
+
+                    break;
+                case VectorOperation.Residual:
+                case VectorOperation.TrueResidual:
+                    for (int i = start; i < end; i++)
+                    {
+                        double v = b[i] - q[i];
+                        if (operation == VectorOperation.Residual)
+                        {
+                            r[i] = v;
+                        }
+
+                        sum += v * v;
+                    }
+
+                    break;
+                case VectorOperation.FirstDirection:
+                    Array.Copy(z, start, p, start, end - start);
+                    break;
+                case VectorOperation.Update:
+                    for (int i = start; i < end; i++)
+                    {
+                        x[i] += s * p[i];
+                        double v = r[i] - (s * q[i]);
+                        r[i] = v;
+                        sum += v * v;
+                    }
+
+                    break;
+                case VectorOperation.ResidualDotPreconditioned:
+                    for (int i = start; i < end; i++)
+                    {
+                        sum += r[i] * z[i];
+                    }
+
+                    break;
+                case VectorOperation.Direction:
+                    for (int i = start; i < end; i++)
+                    {
+                        p[i] = z[i] + (s * p[i]);
+                    }
+
+                    break;
+            }
+
+            partials[block] = sum;
+        }
+    }
 }

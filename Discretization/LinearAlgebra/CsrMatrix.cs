@@ -8,8 +8,14 @@ namespace PdeFlows.Discretization.LinearAlgebra;
 /// </summary>
 public sealed class CsrMatrix
 {
-    /// <summary>Rows per parallel chunk of the matrix–vector product; below this the product runs serially.</summary>
-    private const int ParallelChunkRows = 8192;
+    /// <summary>Rows per block of the matrix–vector product (fixed, so sums do not depend on the thread count).</summary>
+    internal const int RowsPerBlock = 2048;
+
+    /// <summary>Stored entries below which the product runs on the calling thread only (a thread hand-off costs more).</summary>
+    private const int ParallelThreshold = 100_000;
+
+    [ThreadStatic]
+    private static ProductJob? product;
 
     private readonly double[] values;
 
@@ -57,26 +63,35 @@ public sealed class CsrMatrix
         }
     }
 
-    /// <summary>y = A x, parallel over row chunks for large matrices (each row is summed in a fixed order, so the result does not depend on the thread count).</summary>
-    public unsafe void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    /// <summary>y = A x, over fixed row blocks on <see cref="BlockParallel"/> (each row is summed in a fixed order, so the result does not depend on the thread count).</summary>
+    public void Multiply(ReadOnlySpan<double> x, Span<double> y) => MultiplyDot(x, y, dot: false);
+
+    /// <summary>y = A x and, when <paramref name="dot"/>, returns xᵀy (partial sums per row block added in block order).</summary>
+    internal unsafe double MultiplyDot(ReadOnlySpan<double> x, Span<double> y, bool dot)
     {
-        if (x.Length != ColumnCount || y.Length != RowCount)
+        if (x.Length != ColumnCount || y.Length != RowCount || (dot && RowCount != ColumnCount))
         {
             throw new ArgumentException($"Multiply: need x of length {ColumnCount} and y of length {RowCount}, got {x.Length} and {y.Length}");
         }
 
         fixed (double* px = x, py = y)
         {
-            nint xa = (nint)px, ya = (nint)py;
-            int chunks = (RowCount + ParallelChunkRows - 1) / ParallelChunkRows;
-            if (chunks <= 1)
+            int blocks = (RowCount + RowsPerBlock - 1) / RowsPerBlock;
+            var job = product ??= new ProductJob();
+            job.Set(this, px, py, dot, blocks);
+            if (blocks <= 1 || Pattern.NonzeroCount < ParallelThreshold)
             {
-                MultiplyRows(0, RowCount, px, py);
+                for (int b = 0; b < blocks; b++)
+                {
+                    job.Run(b);
+                }
             }
             else
             {
-                Parallel.For(0, chunks, k => MultiplyRows(k * ParallelChunkRows, Math.Min(RowCount, (k + 1) * ParallelChunkRows), (double*)xa, (double*)ya));
+                BlockParallel.Run(blocks, job);
             }
+
+            return dot ? job.Dot(blocks) : 0;
         }
     }
 
@@ -162,10 +177,12 @@ public sealed class CsrMatrix
         return scale > 0 ? max / scale : 0;
     }
 
-    private unsafe void MultiplyRows(int begin, int end, double* x, double* y)
+    /// <summary>y = A x over one row block; returns Σ x_i y_i over its rows when asked.</summary>
+    private unsafe double MultiplyRows(int begin, int end, double* x, double* y, bool dot)
     {
         var rp = Pattern.RowPointerArray;
         var ci = Pattern.ColumnIndexArray;
+        double product = 0;
         for (int i = begin; i < end; i++)
         {
             double sum = 0;
@@ -175,6 +192,50 @@ public sealed class CsrMatrix
             }
 
             y[i] = sum;
+            if (dot)
+            {
+                product += x[i] * sum; // square matrices only (checked by the caller)
+            }
+        }
+
+        return product;
+    }
+
+    /// <summary>The row-block job of <see cref="MultiplyDot"/>, one per calling thread (no allocation per product).</summary>
+    private sealed unsafe class ProductJob : BlockJob
+    {
+        private double[] partials = new double[16];
+        private CsrMatrix? matrix;
+        private double* x, y;
+        private bool dot;
+
+        public void Set(CsrMatrix a, double* input, double* output, bool withDot, int blocks)
+        {
+            matrix = a;
+            x = input;
+            y = output;
+            dot = withDot;
+            if (partials.Length < blocks)
+            {
+                partials = new double[blocks];
+            }
+        }
+
+        public double Dot(int blocks)
+        {
+            double sum = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                sum += partials[b];
+            }
+
+            return sum;
+        }
+
+        public override void Run(int block)
+        {
+            int begin = block * RowsPerBlock;
+            partials[block] = matrix!.MultiplyRows(begin, Math.Min(matrix.RowCount, begin + RowsPerBlock), x, y, dot);
         }
     }
 }

@@ -13,6 +13,13 @@ public interface ISymmetricSolver : IDisposable
     /// <summary>Symbolic phase for a square, structurally symmetric pattern stored in full.</summary>
     void Analyze(SparsityPattern pattern);
 
+    /// <summary>
+    /// A new solver sharing this one's symbolic analysis (ordering, elimination tree, column counts), to
+    /// factor another matrix with the same pattern, e.g. another shift M + cA, without analyzing again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="Analyze"/> was not called.</exception>
+    ISymmetricSolver CreateSibling();
+
     /// <summary>Numeric phase for a matrix with the analyzed pattern.</summary>
     /// <exception cref="NotPositiveDefiniteException">The matrix is not positive definite (the message names the column).</exception>
     void Factorize(CsrMatrix matrix);

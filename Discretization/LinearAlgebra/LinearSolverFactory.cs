@@ -10,6 +10,91 @@ public sealed record LinearSolverSelection(ISymmetricSolver Solver, LinearSolver
 public static class LinearSolverFactory
 {
     /// <summary>
+    /// Auto picks conjugate gradients instead of a direct solver when the direct factor would hold
+    /// more than this many entries per entry of the matrix' triangle: a direct solve reads nnz(L)
+    /// twice, a CG iteration reads the matrix and its preconditioner about once, and the
+    /// mass-dominated systems of a time step converge in about ten iterations from the state
+    /// (docs/performance.md measures the crossover on the 2D benchmark).
+    /// </summary>
+    public const double FillRatioForIterative = 6;
+
+    /// <summary>Factors up to this many entries are computed by the managed Cholesky under Auto (its solves are the faster ones there); larger ones by CHOLMOD when it loads.</summary>
+    public const long LargeFactor = 4_000_000;
+
+    /// <summary>Above this many unknowns a 3D system goes to multigrid CG without a symbolic analysis (the fill of a 3D direct factor grows like n^{4/3}, and the analysis alone then costs seconds).</summary>
+    public const int LargeThreeDimensional = 150_000;
+
+    /// <summary>The stopping rule of the transport's CG: a relative residual of 1e-12 keeps the solution within 1e-10 (relative) of the direct solve (tests/…/IterativeAgainstDirectTests).</summary>
+    public static ConjugateGradientOptions TransportConjugateGradient { get; } = new(1e-12, 10_000);
+
+    /// <summary>
+    /// Creates a solver for systems with <paramref name="pattern"/>, already analyzed when it is a
+    /// direct one. Auto analyzes the pattern with the direct backend and keeps it unless the
+    /// predicted fill nnz(L)/nnz(tril A) exceeds <see cref="FillRatioForIterative"/> (or the system is
+    /// 3D and larger than <see cref="LargeThreeDimensional"/>); then it takes CG, preconditioned by
+    /// IC(0) in 1D/2D and by smoothed-aggregation multigrid in 3D. The reason names the numbers.
+    /// </summary>
+    /// <param name="requested">The requested backend.</param>
+    /// <param name="pattern">The sparsity pattern of every system to be solved.</param>
+    /// <param name="dimension">Space dimension of the mesh the systems come from.</param>
+    /// <param name="conjugateGradientOptions">Stopping rule for conjugate gradients (default <see cref="TransportConjugateGradient"/>).</param>
+    public static LinearSolverSelection ChooseAutomatically(LinearSolverKind requested, SparsityPattern pattern, int dimension, ConjugateGradientOptions? conjugateGradientOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var options = conjugateGradientOptions ?? TransportConjugateGradient;
+        if (requested != LinearSolverKind.Auto)
+        {
+            var chosen = Create(requested, options);
+            chosen.Solver.Analyze(pattern);
+            return chosen;
+        }
+
+        if (dimension >= 3 && pattern.RowCount > LargeThreeDimensional)
+        {
+            return new(new ConjugateGradientSolver(options, PreconditionerKind.Multigrid), LinearSolverKind.PcgMultigrid,
+                $"auto: conjugate gradients with smoothed-aggregation multigrid (3D, {pattern.RowCount} unknowns > {LargeThreeDimensional}: a direct factor would not fit the time or memory), relative tolerance {options.RelativeTolerance:G3}");
+        }
+
+        // The managed Cholesky analyzes first: its fill decides direct or iterative, and for a small
+        // factor its solves (two plain loops over L) beat CHOLMOD's, whose per-call overhead and
+        // supernodal BLAS solves cost more than the arithmetic on such sizes.
+        var direct = Create(LinearSolverKind.Managed);
+        direct.Solver.Analyze(pattern);
+        long fill = direct.Solver switch
+        {
+            CholmodSolver cholmod => cholmod.FactorNonzeroCount,
+            ManagedCholeskySolver managed => managed.FactorNonzeroCount,
+            _ => 0,
+        };
+        // nnz of the triangle the factor is compared with (the full pattern stores both triangles).
+        long triangle = (pattern.NonzeroCount + pattern.RowCount) / 2;
+        double ratio = (double)fill / triangle;
+        if (ratio <= FillRatioForIterative && fill <= LargeFactor)
+        {
+            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky, fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative} and nnz(L) = {fill} ≤ {LargeFactor}" };
+        }
+
+        if (ratio <= FillRatioForIterative && CholmodLibrary.TryLoad(out var library, out _))
+        {
+            // A large factor with little fill: CHOLMOD's supernodal factorization is the faster one.
+            direct.Solver.Dispose();
+            var cholmod = new CholmodSolver(library);
+            cholmod.Analyze(pattern);
+            return new(cholmod, LinearSolverKind.Cholmod, $"auto: CHOLMOD ({library.Description}), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative}, nnz(L) = {fill} > {LargeFactor}");
+        }
+
+        if (ratio <= FillRatioForIterative)
+        {
+            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky (CHOLMOD not available), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative}" };
+        }
+
+        direct.Solver.Dispose();
+        var preconditioner = dimension >= 3 ? PreconditionerKind.Multigrid : PreconditionerKind.IncompleteCholesky;
+        return new(new ConjugateGradientSolver(options, preconditioner), preconditioner == PreconditionerKind.Multigrid ? LinearSolverKind.PcgMultigrid : LinearSolverKind.Pcg,
+            $"auto: conjugate gradients with {(preconditioner == PreconditionerKind.Multigrid ? "smoothed-aggregation multigrid" : "IC(0)")}, since a direct factor would hold nnz(L) = {fill} (fill {ratio:F1} > {FillRatioForIterative}); relative tolerance {options.RelativeTolerance:G3}");
+    }
+
+    /// <summary>
     /// Creates a solver. Auto picks CHOLMOD when libcholmod loads and the managed Cholesky otherwise;
     /// an explicit Cholmod request throws when the library is absent.
     /// </summary>
@@ -25,6 +110,10 @@ public static class LinearSolverFactory
             case LinearSolverKind.Pcg:
                 var options = conjugateGradientOptions ?? new ConjugateGradientOptions();
                 return new(new ConjugateGradientSolver(options), LinearSolverKind.Pcg, $"conjugate gradients with IC(0), relative tolerance {options.RelativeTolerance:G3}, as requested");
+            case LinearSolverKind.PcgMultigrid:
+                var multigridOptions = conjugateGradientOptions ?? new ConjugateGradientOptions();
+                return new(new ConjugateGradientSolver(multigridOptions, PreconditionerKind.Multigrid), LinearSolverKind.PcgMultigrid,
+                    $"conjugate gradients with smoothed-aggregation multigrid, relative tolerance {multigridOptions.RelativeTolerance:G3}, as requested");
             case LinearSolverKind.Cholmod:
                 if (!CholmodLibrary.TryLoad(out var library, out string why))
                 {

@@ -3,7 +3,7 @@ namespace PdeFlows.Discretization.LinearAlgebra;
 /// <summary>Which backend solves the symmetric positive definite systems.</summary>
 public enum LinearSolverKind
 {
-    /// <summary>CHOLMOD when libcholmod loads, otherwise the managed sparse Cholesky.</summary>
+    /// <summary>A direct solver (CHOLMOD when libcholmod loads, otherwise the managed sparse Cholesky) unless the symbolic analysis predicts so much fill that conjugate gradients are cheaper (see <see cref="LinearSolverFactory.ChooseAutomatically"/>).</summary>
     Auto,
 
     /// <summary>The managed sparse Cholesky (<see cref="SparseCholesky"/>), always available.</summary>
@@ -14,4 +14,7 @@ public enum LinearSolverKind
 
     /// <summary>Conjugate gradients preconditioned by incomplete Cholesky IC(0).</summary>
     Pcg,
+
+    /// <summary>Conjugate gradients preconditioned by a smoothed-aggregation multigrid V-cycle (chosen by Auto for large 3D systems).</summary>
+    PcgMultigrid,
 }

@@ -20,6 +20,17 @@ public sealed class ManagedCholeskySolver : ISymmetricSolver
     }
 
     /// <inheritdoc/>
+    public ISymmetricSolver CreateSibling()
+    {
+        if (symbolic is null)
+        {
+            throw new InvalidOperationException("CreateSibling: call Analyze first");
+        }
+
+        return new ManagedCholeskySolver { symbolic = symbolic, factor = new SparseCholesky(symbolic) };
+    }
+
+    /// <inheritdoc/>
     public void Factorize(CsrMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);

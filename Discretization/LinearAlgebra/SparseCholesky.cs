@@ -15,6 +15,7 @@ public sealed class SparseCholesky
     private readonly int[] marks;
     private readonly double[] work;
     private readonly double[] upperValues;
+    private readonly double[] permuted;
 
     /// <summary>Allocates the factor storage for a symbolic analysis (no numeric work yet).</summary>
     public SparseCholesky(SymbolicCholesky symbolic)
@@ -28,6 +29,7 @@ public sealed class SparseCholesky
         marks = new int[n];
         work = new double[n];
         upperValues = new double[symbolic.UpperRowIndices.Length];
+        permuted = new double[n];
     }
 
     /// <summary>The symbolic analysis in use.</summary>
@@ -120,7 +122,7 @@ public sealed class SparseCholesky
         IsFactorized = true;
     }
 
-    /// <summary>Solves A x = b with the current factorization (b and x may not overlap).</summary>
+    /// <summary>Solves A x = b with the current factorization (b and x may overlap). Not thread-safe (one work vector).</summary>
     public void Solve(ReadOnlySpan<double> rhs, Span<double> solution)
     {
         if (!IsFactorized)
@@ -134,39 +136,42 @@ public sealed class SparseCholesky
             throw new ArgumentException($"Solve: need vectors of length {n}, got {rhs.Length} and {solution.Length}");
         }
 
-        var perm = Symbolic.Permutation;
-        var lp = Symbolic.FactorColumnPointers;
-        var li = rowIndices;
-        var lx = factorValues;
-        var y = new double[n];
-        for (int k = 0; k < n; k++)
+        unsafe
         {
-            y[k] = rhs[perm[k]];
-        }
-
-        for (int j = 0; j < n; j++)
-        {
-            double yj = y[j] /= lx[lp[j]];
-            for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+            // Pointers: the loops are the whole cost of a time step's solve, and bounds checks double it.
+            fixed (int* perm = Symbolic.Permutation, lp = Symbolic.FactorColumnPointers, li = rowIndices)
+            fixed (double* lx = factorValues, y = permuted, b = rhs, x = solution)
             {
-                y[li[p]] -= lx[p] * yj;
+                for (int k = 0; k < n; k++)
+                {
+                    y[k] = b[perm[k]];
+                }
+
+                for (int j = 0; j < n; j++)
+                {
+                    double yj = y[j] /= lx[lp[j]];
+                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    {
+                        y[li[p]] -= lx[p] * yj;
+                    }
+                }
+
+                for (int j = n - 1; j >= 0; j--)
+                {
+                    double sum = y[j];
+                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    {
+                        sum -= lx[p] * y[li[p]];
+                    }
+
+                    y[j] = sum / lx[lp[j]];
+                }
+
+                for (int k = 0; k < n; k++)
+                {
+                    x[perm[k]] = y[k];
+                }
             }
-        }
-
-        for (int j = n - 1; j >= 0; j--)
-        {
-            double sum = y[j];
-            for (int p = lp[j] + 1; p < lp[j + 1]; p++)
-            {
-                sum -= lx[p] * y[li[p]];
-            }
-
-            y[j] = sum / lx[lp[j]];
-        }
-
-        for (int k = 0; k < n; k++)
-        {
-            solution[perm[k]] = y[k];
         }
     }
 }

@@ -82,10 +82,35 @@ public sealed class SymbolicCholesky
             throw new ArgumentException("sparse Cholesky needs a structurally symmetric pattern stored in full (both triangles)");
         }
 
-        int[] permutation = ordering == FillReducingOrdering.ApproximateMinimumDegree
-            ? ApproximateMinimumDegree.Order(pattern)
-            : Enumerable.Range(0, pattern.RowCount).ToArray();
-        return new SymbolicCholesky(pattern, permutation);
+        var natural = Enumerable.Range(0, pattern.RowCount).ToArray();
+        if (ordering != FillReducingOrdering.ApproximateMinimumDegree)
+        {
+            return new SymbolicCholesky(pattern, natural);
+        }
+
+        var minimumDegree = new SymbolicCholesky(pattern, ApproximateMinimumDegree.Order(pattern));
+        // A banded matrix (1D meshes) in its own order has no more fill than AMD's ordering gives,
+        // and its triangular solves then run through memory in order: keep the natural ordering
+        // when its envelope n·(b+1) bounds the factor below AMD's.
+        long envelope = (long)pattern.RowCount * (Bandwidth(pattern) + 1);
+        return envelope <= minimumDegree.FactorNonzeroCount ? new SymbolicCholesky(pattern, natural) : minimumDegree;
+    }
+
+    /// <summary>max |i − j| over the stored entries.</summary>
+    private static int Bandwidth(SparsityPattern pattern)
+    {
+        int bandwidth = 0;
+        var rows = pattern.RowPointers;
+        var columns = pattern.ColumnIndices;
+        for (int i = 0; i < pattern.RowCount; i++)
+        {
+            for (int p = rows[i]; p < rows[i + 1]; p++)
+            {
+                bandwidth = Math.Max(bandwidth, Math.Abs(i - columns[p]));
+            }
+        }
+
+        return bandwidth;
     }
 
     /// <summary>

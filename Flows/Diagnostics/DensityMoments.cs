@@ -1,3 +1,4 @@
+using PdeFlows.Discretization.LinearAlgebra;
 using PdeFlows.Discretization.Quadrature;
 using PdeFlows.Mesh;
 
@@ -16,7 +17,10 @@ public static class DensityMoments
     /// <param name="Covariance">∫ (x − mean)(x − mean)ᵀ u_h / ∫ u_h (d × d).</param>
     public sealed record Moments(double Mass, double[] Mean, double[][] Covariance);
 
-    /// <summary>Computes the moments of the nodal density <paramref name="density"/> on <paramref name="mesh"/>.</summary>
+    /// <summary>Cells per block (fixed, so the sums do not depend on the thread count; one block gives the serial sum).</summary>
+    private const int BlockCells = 16384;
+
+    /// <summary>Computes the moments of the nodal density <paramref name="density"/> on <paramref name="mesh"/> (blocks of cells in parallel, their sums added in block order).</summary>
     public static Moments Compute(SimplexMesh mesh, ReadOnlySpan<double> density)
     {
         int d = mesh.Dimension;
@@ -27,39 +31,62 @@ public static class DensityMoments
             referenceVolume += w;
         }
 
+        int blocks = Math.Max(1, (mesh.CellCount + BlockCells - 1) / BlockCells);
+        int width = 1 + d + (d * d); // mass, first moments, second moments
+        var partials = new double[blocks * width];
+        var u = density.ToArray();
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = BlockParallel.ThreadCount }, block =>
+        {
+            Span<double> x = stackalloc double[3];
+            Span<double> sums = partials.AsSpan(block * width, width);
+            int end = Math.Min(mesh.CellCount, (block + 1) * BlockCells);
+            for (int c = block * BlockCells; c < end; c++)
+            {
+                ReadOnlySpan<int> cell = mesh.Cell(c);
+                double scale = mesh.CellVolume(c) / referenceVolume;
+                for (int q = 0; q < rule.PointCount; q++)
+                {
+                    ReadOnlySpan<double> lambda = rule.BarycentricPoint(q);
+                    double value = 0;
+                    x.Clear();
+                    for (int a = 0; a <= d; a++)
+                    {
+                        value += lambda[a] * u[cell[a]];
+                        ReadOnlySpan<double> vertex = mesh.Vertex(cell[a]);
+                        for (int k = 0; k < d; k++)
+                        {
+                            x[k] += lambda[a] * vertex[k];
+                        }
+                    }
+
+                    double w = rule.Weights[q] * scale * value;
+                    sums[0] += w;
+                    for (int k = 0; k < d; k++)
+                    {
+                        sums[1 + k] += w * x[k];
+                        for (int l = 0; l < d; l++)
+                        {
+                            sums[1 + d + (k * d) + l] += w * x[k] * x[l];
+                        }
+                    }
+                }
+            }
+        });
         double mass = 0;
         var first = new double[d];
         var second = new double[d * d];
-        Span<double> x = stackalloc double[3];
-        for (int c = 0; c < mesh.CellCount; c++)
+        for (int b = 0; b < blocks; b++)
         {
-            ReadOnlySpan<int> cell = mesh.Cell(c);
-            double scale = mesh.CellVolume(c) / referenceVolume;
-            for (int q = 0; q < rule.PointCount; q++)
+            var sums = partials.AsSpan(b * width, width);
+            mass += sums[0];
+            for (int k = 0; k < d; k++)
             {
-                ReadOnlySpan<double> lambda = rule.BarycentricPoint(q);
-                double u = 0;
-                x.Clear();
-                for (int a = 0; a <= d; a++)
-                {
-                    u += lambda[a] * density[cell[a]];
-                    ReadOnlySpan<double> vertex = mesh.Vertex(cell[a]);
-                    for (int k = 0; k < d; k++)
-                    {
-                        x[k] += lambda[a] * vertex[k];
-                    }
-                }
+                first[k] += sums[1 + k];
+            }
 
-                double w = rule.Weights[q] * scale * u;
-                mass += w;
-                for (int k = 0; k < d; k++)
-                {
-                    first[k] += w * x[k];
-                    for (int l = 0; l < d; l++)
-                    {
-                        second[(k * d) + l] += w * x[k] * x[l];
-                    }
-                }
+            for (int k = 0; k < d * d; k++)
+            {
+                second[k] += sums[1 + d + k];
             }
         }
 

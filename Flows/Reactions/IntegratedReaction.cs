@@ -12,6 +12,7 @@ public sealed class IntegratedReaction : IReaction
     private readonly DormandPrinceIntegrator integrator;
     private readonly double[] logDensity;
     private readonly double[] work;
+    private bool firstStageAtInput;
 
     /// <summary>Creates the integrator for <paramref name="nodes"/> unknowns.</summary>
     /// <param name="rate">The rate ρ(u).</param>
@@ -45,7 +46,13 @@ public sealed class IntegratedReaction : IReaction
             logDensity[i] = Math.Log(density[i]);
         }
 
+        // The first stage is evaluated at u itself rather than at e^{log u} (equal up to an ulp): a
+        // rate that remembers its last evaluation then reuses the one the splitting solver made at
+        // the end of the previous step (the dissipation), instead of repeating it.
+        density.CopyTo(work);
+        firstStageAtInput = true;
         var report = integrator.Advance(Derivative, logDensity, duration);
+        firstStageAtInput = false;
         for (int i = 0; i < density.Length; i++)
         {
             density[i] = Math.Exp(logDensity[i]);
@@ -57,9 +64,16 @@ public sealed class IntegratedReaction : IReaction
     /// <summary>ẏ = −ρ(e^y).</summary>
     private void Derivative(ReadOnlySpan<double> log, Span<double> result)
     {
-        for (int i = 0; i < log.Length; i++)
+        if (firstStageAtInput)
         {
-            work[i] = Math.Exp(log[i]);
+            firstStageAtInput = false; // work holds u, whose logarithm is the initial state
+        }
+        else
+        {
+            for (int i = 0; i < log.Length; i++)
+            {
+                work[i] = Math.Exp(log[i]);
+            }
         }
 
         rate.Rate(work, result);

@@ -1,13 +1,18 @@
+using System.Diagnostics;
 using PdeFlows.Flows.Energies;
 using PdeFlows.Flows.Reactions;
+using PdeFlows.Flows.Transport;
 
 namespace PdeFlows.Flows.TimeStepping;
 
 /// <summary>
 /// Advances a nodal density by operator splitting of a reaction (Fisher–Rao part) and a transport
-/// (Wasserstein part), math.md §5, and reports the diagnostics at the requested output times.
-/// Either part may be absent (pure FR/SFR, or pure W). Output times are hit exactly: the step
-/// before an output time is shortened when needed (the transport caches its factorization by step).
+/// (Wasserstein part), math.md §5, accumulating the EDB defect step by step; <see cref="Snapshot"/>
+/// gives the diagnostics of a state (the caller takes them at its output times). Either part may be
+/// absent (pure FR/SFR, or pure W). Output times are hit exactly: the step before an output time is
+/// shortened when needed (the transport caches its factorization by step). After the first call a
+/// step allocates nothing; the exact KL and χ² flows take the fused paths (<see cref="StepDiagnostics"/>,
+/// <see cref="INodalExactReaction"/>), other components the generic one.
 /// </summary>
 public sealed class SplittingFlowSolver
 {
@@ -20,8 +25,15 @@ public sealed class SplittingFlowSolver
     private readonly IEnergy energy;
     private readonly IReaction? reaction;
     private readonly ITransport? transport;
+    private readonly INodalExactReaction? exactReaction;
+    private readonly FiniteElementTransport? finiteElementTransport;
+    private readonly StepDiagnostics? diagnostics;
     private readonly double[] rate;
     private readonly double[] firstVariation;
+    private double[] scratch;
+
+    /// <summary>The array whose ℓ = log(u/π) the diagnostics hold (null when unknown).</summary>
+    private double[]? logRatioOf;
 
     /// <summary>Creates the solver.</summary>
     /// <param name="setting">Lumped masses and nodal target.</param>
@@ -46,10 +58,14 @@ public sealed class SplittingFlowSolver
         this.energy = energy;
         this.reaction = reaction;
         this.transport = transport;
+        exactReaction = reaction as INodalExactReaction;
+        finiteElementTransport = transport as FiniteElementTransport;
+        diagnostics = StepDiagnostics.TryCreate(setting, energy, reaction, transport);
         Scheme = scheme;
         NominalStep = step;
         rate = new double[setting.Count];
         firstVariation = new double[setting.Count];
+        scratch = new double[setting.Count];
     }
 
     /// <summary>The splitting scheme.</summary>
@@ -57,6 +73,9 @@ public sealed class SplittingFlowSolver
 
     /// <summary>The nominal step τ.</summary>
     public double NominalStep { get; }
+
+    /// <summary>When set, the time of every step is added to it by phase.</summary>
+    public StepProfile? Profile { get; set; }
 
     /// <summary>The starting state for an initial density (which must be positive and finite).</summary>
     public FlowState InitialState(ReadOnlySpan<double> initial)
@@ -72,7 +91,7 @@ public sealed class SplittingFlowSolver
         return new FlowState(0, 0, initial.ToArray(), 0, NominalStep, 0);
     }
 
-    /// <summary>The diagnostics of a state.</summary>
+    /// <summary>The diagnostics of a state (with a copy of its density).</summary>
     public FlowSnapshot Snapshot(FlowState state)
     {
         double min = double.PositiveInfinity;
@@ -81,43 +100,35 @@ public sealed class SplittingFlowSolver
             min = Math.Min(min, u);
         }
 
-        return new FlowSnapshot(state.Time, state.Step, (double[])state.Density.Clone(), energy.Value(state.Density, setting),
-            setting.Mass(state.Density), Dissipation(state.Density), state.EdbDefect, min);
+        logRatioOf = null;
+        var (e, d) = Evaluate(state.Density);
+        return new FlowSnapshot(state.Time, state.Step, (double[])state.Density.Clone(), e, setting.Mass(state.Density), d, state.EdbDefect, min);
     }
 
     /// <summary>D_h(u): transport dissipation plus the reaction dissipation Σ m_i u_i ξ_i ρ_i.</summary>
     public double Dissipation(ReadOnlySpan<double> density)
     {
-        double total = transport?.Dissipation(density) ?? 0;
-        if (reaction is not null)
-        {
-            reaction.Rate(density, rate);
-            energy.FirstVariation(density, setting, firstVariation);
-            ReadOnlySpan<double> m = setting.LumpedMass;
-            for (int i = 0; i < density.Length; i++)
-            {
-                total += m[i] * density[i] * firstVariation[i] * rate[i];
-            }
-        }
-
-        return total;
+        logRatioOf = null;
+        return Evaluate(density).Dissipation;
     }
 
     /// <summary>
     /// Advances <paramref name="state"/> to <paramref name="endTime"/> (exactly), calling
-    /// <paramref name="afterStep"/> after every accepted step (for progress and checkpoints).
+    /// <paramref name="afterStep"/> after every accepted step (for progress and checkpoints; the
+    /// density it sees is valid during the call only).
     /// </summary>
     public FlowState AdvanceTo(FlowState state, double endTime, Action<FlowState>? afterStep = null, CancellationToken cancellation = default)
     {
+        // The returned state owns u; the solver keeps the other buffer as its scratch.
         double[] u = (double[])state.Density.Clone();
-        double[] trial = new double[u.Length];
+        double[] trial = scratch;
         double t = state.Time, edb = state.EdbDefect, h = state.CurrentStep;
         int step = state.Step, rejected = state.Rejected;
-        double energyNow = energy.Value(u, setting);
+        var (energyNow, dissipationNow) = Evaluate(u);
+        logRatioOf = u;
         // `strang` integrates D over the step by the trapezoidal rule (second order), `lie-ie` by the
         // right endpoint, which is what makes its per-step defect ≤ 0 for pure transport (math.md §5).
         bool trapezoidal = Scheme == SplittingScheme.Strang;
-        double dissipationNow = trapezoidal ? Dissipation(u) : 0;
         while (endTime - t > 1e-12 * Math.Max(1, Math.Abs(endTime)))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -148,40 +159,109 @@ public sealed class SplittingFlowSolver
             (u, trial) = (trial, u);
             t = last ? endTime : t + attempt;
             step++;
-            double energyNext = energy.Value(u, setting);
-            double dissipationNext = Dissipation(u);
+            long start = Stopwatch.GetTimestamp();
+            var (energyNext, dissipationNext) = Evaluate(u);
+            logRatioOf = u;
             double dissipated = trapezoidal ? 0.5 * attempt * (dissipationNow + dissipationNext) : attempt * dissipationNext;
             edb += energyNext - energyNow + dissipated;
             energyNow = energyNext;
             dissipationNow = dissipationNext;
             // After a rejection the step grows back by doubling to the nominal step (math.md §5).
             h = halvings > 0 ? attempt : Math.Min(NominalStep, 2 * h);
+            long afterDiagnostics = Stopwatch.GetTimestamp();
             afterStep?.Invoke(new FlowState(t, step, u, edb, h, rejected));
+            if (Profile is { } profile)
+            {
+                profile.Add(StepPhase.Diagnostics, start, afterDiagnostics);
+                profile.Add(StepPhase.Callback, afterDiagnostics, Stopwatch.GetTimestamp());
+            }
         }
 
+        scratch = trial;
         return new FlowState(endTime, step, u, edb, h, rejected);
+    }
+
+    /// <summary>E_h(u) and D_h(u); for the exact flows by the fused passes, which also leave ℓ = log(u/π) for the next reaction.</summary>
+    private (double Energy, double Dissipation) Evaluate(ReadOnlySpan<double> density)
+    {
+        if (diagnostics is not null)
+        {
+            return diagnostics.Evaluate(density);
+        }
+
+        double total = transport?.Dissipation(density) ?? 0;
+        if (reaction is not null)
+        {
+            reaction.Rate(density, rate);
+            energy.FirstVariation(density, setting, firstVariation);
+            ReadOnlySpan<double> m = setting.LumpedMass;
+            for (int i = 0; i < density.Length; i++)
+            {
+                total += m[i] * density[i] * firstVariation[i] * rate[i];
+            }
+        }
+
+        return (energy.Value(density, setting), total);
     }
 
     /// <summary>One splitting step from <paramref name="from"/> into <paramref name="to"/>; false if positivity or finiteness failed.</summary>
     private bool TryStep(double[] from, double[] to, double time, double h)
     {
-        Array.Copy(from, to, from.Length);
-        if (Scheme == SplittingScheme.LieImplicitEuler)
+        if (Profile is { } profile)
         {
-            reaction?.Advance(to, h);
-            transport?.Advance(to, time, h, TransportMethod.ImplicitEuler);
-            return AllPositive(to);
+            profile.Steps++;
         }
 
-        reaction?.Advance(to, h / 2);
-        transport?.Advance(to, time, h, TransportMethod.TrBdf2);
-        if (!AllPositive(to))
+        var method = Scheme == SplittingScheme.LieImplicitEuler ? TransportMethod.ImplicitEuler : TransportMethod.TrBdf2;
+        double firstReaction = Scheme == SplittingScheme.LieImplicitEuler ? h : h / 2;
+        if (reaction is null)
         {
-            return false;
+            return Transport(from, to, time, h, method);
         }
 
-        reaction?.Advance(to, h / 2);
-        return AllPositive(to);
+        bool positive = React(from, to, firstReaction, first: true) && (transport is null || Transport(to, to, time, h, method));
+        return Scheme == SplittingScheme.LieImplicitEuler ? positive : positive && React(to, to, h / 2, first: false);
+    }
+
+    /// <summary>The reaction over <paramref name="duration"/> from <paramref name="from"/> into <paramref name="to"/> (a copy when there is none); whether the result is positive.</summary>
+    private bool React(double[] from, double[] to, double duration, bool first)
+    {
+        long start = Stopwatch.GetTimestamp();
+        bool positive;
+        if (exactReaction is not null)
+        {
+            // At the start of a step `from` is the state the diagnostics last evaluated: reuse its ℓ.
+            var log = first && ReferenceEquals(from, logRatioOf) && diagnostics is { IsLogRatio: true } ? diagnostics.FirstVariation : [];
+            positive = exactReaction.Advance(from, to, log, duration);
+        }
+        else
+        {
+            from.AsSpan().CopyTo(to);
+            reaction!.Advance(to, duration);
+            positive = AllPositive(to);
+        }
+
+        Profile?.Add(StepPhase.Reaction, start, Stopwatch.GetTimestamp());
+        return positive;
+    }
+
+    private bool Transport(double[] from, double[] to, double time, double h, TransportMethod method)
+    {
+        long start = Stopwatch.GetTimestamp();
+        bool positive;
+        if (finiteElementTransport is not null)
+        {
+            positive = finiteElementTransport.Advance(from, to, time, h, method);
+        }
+        else
+        {
+            from.AsSpan().CopyTo(to);
+            transport!.Advance(to, time, h, method);
+            positive = AllPositive(to);
+        }
+
+        Profile?.Add(StepPhase.Transport, start, Stopwatch.GetTimestamp());
+        return positive;
     }
 
     private static bool AllPositive(double[] u)

@@ -10,7 +10,8 @@ namespace PdeFlows.Flows.Transport;
 /// M_π ġ = −α A g + M f, with lumped M_π = diag(m_i π_i), A_ij = ∫ w ∇φ_i·∇φ_j and an optional
 /// lumped source f. A·1 = 0 gives exact mass conservation; on non-obtuse meshes A is an M-matrix,
 /// so implicit Euler keeps g positive. TR-BDF2 (γ = 2 − √2) gives second order; its positivity is
-/// checked by the caller. Every system is M_π + cA for a few shifts c, factored once each.
+/// checked by the caller. Every system is M_π + cA for a few shifts c, factored once each
+/// (<see cref="ShiftedSystemCache"/>). A step allocates nothing.
 /// </summary>
 public sealed class FiniteElementTransport : ITransport, IDisposable
 {
@@ -22,8 +23,11 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
     private readonly NodalSource? source;
     private readonly double[] weightedMass;
     private readonly CsrMatrix stiffness;
+    private readonly CsrMatrix? dissipationStiffness;
+    private readonly NodalWeightedStiffness? nodalStiffness;
     private readonly ShiftedSystemCache systems;
-    private readonly double[] g, rhs, stage, sourceValues;
+    private readonly double[] g, rhs, stage, sourceValues, xi;
+    private readonly int[] upperStart;
 
     /// <summary>Creates the transport.</summary>
     /// <param name="space">The P1 space.</param>
@@ -55,15 +59,38 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
         // The KL weight π at quadrature points; the χ² weight is replaced before every step.
         stiffness = WeightedStiffness.Assemble(space, target);
         MMatrix = MMatrixCheck.Check(stiffness);
-        systems = new ShiftedSystemCache(weightedMass, stiffness, linearSolver);
+        if (mobility == TransportMobility.PreviousDensity)
+        {
+            nodalStiffness = new NodalWeightedStiffness(space);
+            dissipationStiffness = new CsrMatrix(stiffness.Pattern);
+        }
+
+        systems = new ShiftedSystemCache(weightedMass, stiffness, linearSolver, space.Dimension);
         g = new double[n];
         rhs = new double[n];
         stage = new double[n];
         sourceValues = new double[n];
+        xi = new double[n];
+        upperStart = new int[n];
+        var rows = stiffness.Pattern.RowPointers;
+        var columns = stiffness.Pattern.ColumnIndices;
+        for (int i = 0; i < n; i++)
+        {
+            int k = rows[i];
+            while (k < rows[i + 1] && columns[k] <= i)
+            {
+                k++;
+            }
+
+            upperStart[i] = k;
+        }
     }
 
     /// <summary>Transport weight α.</summary>
     public double Alpha { get; }
+
+    /// <summary>KL (fixed weight π) or χ² (weight u).</summary>
+    public TransportMobility Mobility => mobility;
 
     /// <summary>The M-matrix check of the stiffness matrix (positive off-diagonals break the positivity guarantee).</summary>
     public MMatrixReport MMatrix { get; }
@@ -71,26 +98,47 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
     /// <summary>The linear solver backend used and why.</summary>
     public string LinearSolverDescription => systems.Description;
 
-    /// <summary>Number of factorizations so far.</summary>
+    /// <summary>The linear solver backend used.</summary>
+    public LinearSolverKind LinearSolver => systems.Kind;
+
+    /// <summary>Number of factorizations (preconditioner builds for CG) so far.</summary>
     public int Factorizations => systems.Factorizations;
 
-    /// <summary>Seconds spent in analyze + factorize so far.</summary>
+    /// <summary>Seconds spent in the analysis and the factorizations so far.</summary>
     public double FactorizationSeconds => systems.FactorizationSeconds;
 
+    /// <summary>Linear solves so far.</summary>
+    public long LinearSolves => systems.Solves;
+
+    /// <summary>CG iterations summed over all solves (0 for a direct solver).</summary>
+    public long LinearIterations => systems.Iterations;
+
+    /// <summary>Seconds in the linear solves.</summary>
+    public double LinearSolveSeconds => systems.SolveSeconds;
+
+    /// <summary>Bytes the linear solves had to touch at least (see <see cref="ShiftedSystemCache.BytesTouched"/>).</summary>
+    public double LinearSolveBytes => systems.BytesTouched;
+
     /// <inheritdoc/>
-    public void Advance(Span<double> density, double time, double step, TransportMethod method)
+    public void Advance(Span<double> density, double time, double step, TransportMethod method) => Advance(density, density, time, step, method);
+
+    /// <summary>
+    /// Writes the density transported over <paramref name="step"/> from <paramref name="from"/> into
+    /// <paramref name="to"/> (which may be the same memory); returns whether it is positive and finite everywhere.
+    /// </summary>
+    public bool Advance(ReadOnlySpan<double> from, Span<double> to, double time, double step, TransportMethod method)
     {
         ReadOnlySpan<double> pi = setting.Target;
-        int n = density.Length;
+        int n = from.Length;
         if (mobility == TransportMobility.PreviousDensity)
         {
-            WeightedStiffness.AssembleInto(space, density.ToArray(), stiffness);
-            systems.Clear();
+            nodalStiffness!.AssembleInto(from, stiffness);
+            systems.StiffnessChanged();
         }
 
         for (int i = 0; i < n; i++)
         {
-            g[i] = density[i] / pi[i];
+            g[i] = from[i] / pi[i];
         }
 
         if (method == TransportMethod.ImplicitEuler)
@@ -101,7 +149,9 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
             }
 
             AddSource(rhs, time + step, step);
-            systems.For(step * Alpha).Solve(rhs, g);
+            // An iterative solver starts from g, the state itself (not a previous step's solution), so
+            // a step depends on the state alone and a resumed run repeats the uninterrupted one bit for bit.
+            systems.Solve(step * Alpha, rhs, g);
         }
         else
         {
@@ -115,11 +165,8 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
 
             AddSource(rhs, time, half);
             AddSource(rhs, time + (Gamma * step), half);
-            // An iterative solver starts from the solution array's contents: start from g (not the
-            // previous step's stage), so a step depends on the state alone and a run resumed from a
-            // checkpoint repeats the uninterrupted run bit for bit.
             g.CopyTo(stage, 0);
-            systems.For(half * Alpha).Solve(rhs, stage);
+            systems.Solve(half * Alpha, rhs, stage);
 
             // Stage 2, BDF2: (M + c₂α A) g⁺ = (M g* − (1−γ)² M g) / (γ(2−γ)) + c₂ F(t+τ), c₂ = (1−γ)τ/(2−γ).
             double c2 = (1 - Gamma) * step / (2 - Gamma);
@@ -131,7 +178,18 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
             }
 
             AddSource(rhs, time + step, c2);
-            systems.For(c2 * Alpha).Solve(rhs, g);
+            if (systems.IsIterative)
+            {
+                // Initial guess from the step itself: the line through g(t) and g*(t + γτ), taken to t + τ
+                // (second-order accurate, and still a function of the state alone).
+                double slope = 1 / Gamma;
+                for (int i = 0; i < n; i++)
+                {
+                    g[i] += slope * (stage[i] - g[i]);
+                }
+            }
+
+            systems.Solve(c2 * Alpha, rhs, g);
         }
 
         if (source is null)
@@ -141,7 +199,7 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
             double before = 0, after = 0;
             for (int i = 0; i < n; i++)
             {
-                before += setting.LumpedMass[i] * density[i];
+                before += setting.LumpedMass[i] * from[i];
                 after += weightedMass[i] * g[i];
             }
 
@@ -152,44 +210,63 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
             }
         }
 
+        bool positive = true;
         for (int i = 0; i < n; i++)
         {
-            density[i] = pi[i] * g[i];
+            double u = pi[i] * g[i];
+            to[i] = u;
+            positive &= u > 0 && double.IsFinite(u);
         }
+
+        return positive;
     }
 
     /// <inheritdoc/>
     public double Dissipation(ReadOnlySpan<double> density)
     {
         ReadOnlySpan<double> pi = setting.Target;
-        CsrMatrix a = stiffness;
-        if (mobility == TransportMobility.PreviousDensity)
+        var ratio = stage; // work arrays between steps
+        for (int i = 0; i < density.Length; i++)
         {
-            a = WeightedStiffness.Assemble(space, density.ToArray());
+            ratio[i] = density[i] / pi[i];
+            xi[i] = mobility == TransportMobility.Target ? Math.Log(ratio[i]) : ratio[i] - 1;
         }
 
+        PrepareDissipation(density);
+        return Alpha * DissipationRows(ratio, xi, 0, density.Length);
+    }
+
+    /// <summary>For the χ² mobility: assembles A(u) at the density whose dissipation is evaluated next (no-op for KL).</summary>
+    internal void PrepareDissipation(ReadOnlySpan<double> density)
+    {
+        if (mobility == TransportMobility.PreviousDensity)
+        {
+            nodalStiffness!.AssembleInto(density, dissipationStiffness!);
+        }
+    }
+
+    /// <summary>
+    /// Σ over rows [begin, end) and their entries j &gt; i of (−A_ij)(g_i − g_j)(ξ_i − ξ_j), without
+    /// the factor α. ξ = log g (KL) or g − 1 (χ²); (g_i − g_j)(ξ_i − ξ_j) ≥ 0 either way. For χ²,
+    /// call <see cref="PrepareDissipation"/> first.
+    /// </summary>
+    internal double DissipationRows(ReadOnlySpan<double> ratio, ReadOnlySpan<double> firstVariation, int begin, int end)
+    {
+        var a = mobility == TransportMobility.PreviousDensity ? dissipationStiffness! : stiffness;
         ReadOnlySpan<int> rows = a.Pattern.RowPointers, columns = a.Pattern.ColumnIndices;
         ReadOnlySpan<double> values = a.Values;
         double sum = 0;
-        for (int i = 0; i < density.Length; i++)
+        for (int i = begin; i < end; i++)
         {
-            double gi = density[i] / pi[i];
-            for (int k = rows[i]; k < rows[i + 1]; k++)
+            double gi = ratio[i], xii = firstVariation[i];
+            for (int k = upperStart[i]; k < rows[i + 1]; k++)
             {
                 int j = columns[k];
-                if (j <= i)
-                {
-                    continue;
-                }
-
-                double gj = density[j] / pi[j];
-                // ξ = log g (KL) or g − 1 (χ²); (g_i − g_j)(ξ_i − ξ_j) ≥ 0 either way.
-                double dxi = mobility == TransportMobility.Target ? Math.Log(gi / gj) : gi - gj;
-                sum += -values[k] * (gi - gj) * dxi;
+                sum += -values[k] * (gi - ratio[j]) * (xii - firstVariation[j]);
             }
         }
 
-        return Alpha * sum;
+        return sum;
     }
 
     /// <inheritdoc/>

@@ -10,6 +10,7 @@ public readonly struct GaussianKernel : IKernel
 {
     private readonly double halfInverseSquaredBandwidth; // 1/(2σ²)
     private readonly double inverseSquaredBandwidth;     // 1/σ²
+    private readonly double negativeHalfInverseSquaredBandwidth; // −1/(2σ²)
 
     /// <summary>Creates the kernel with bandwidth σ.</summary>
     /// <param name="bandwidth">σ, finite and &gt; 0.</param>
@@ -19,6 +20,7 @@ public readonly struct GaussianKernel : IKernel
         Bandwidth = BandwidthValidation.Validate(bandwidth, "gaussian");
         inverseSquaredBandwidth = 1.0 / (bandwidth * bandwidth);
         halfInverseSquaredBandwidth = 0.5 * inverseSquaredBandwidth;
+        negativeHalfInverseSquaredBandwidth = -halfInverseSquaredBandwidth;
     }
 
     /// <inheritdoc />
@@ -33,7 +35,7 @@ public readonly struct GaussianKernel : IKernel
 
     /// <inheritdoc />
     public Vector<double> ValueFromSquaredDistance(Vector<double> squaredDistance) =>
-        Vector.Exp(-squaredDistance * halfInverseSquaredBandwidth);
+        NonPositiveExponential.Exp(squaredDistance * negativeHalfInverseSquaredBandwidth);
 
     /// <inheritdoc />
     public double GradientFactorFromSquaredDistance(double squaredDistance) =>
@@ -41,7 +43,7 @@ public readonly struct GaussianKernel : IKernel
 
     /// <inheritdoc />
     public Vector<double> GradientFactorFromSquaredDistance(Vector<double> squaredDistance) =>
-        inverseSquaredBandwidth * Vector.Exp(-squaredDistance * halfInverseSquaredBandwidth);
+        inverseSquaredBandwidth * NonPositiveExponential.Exp(squaredDistance * negativeHalfInverseSquaredBandwidth);
 
     /// <inheritdoc />
     public double Value(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>

@@ -5,7 +5,7 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// x = (b − L (λI_m + LᵀL)⁻¹ Lᵀ b) / λ, with L the n×m pivoted Cholesky factor of S.
 /// </summary>
 /// <remarks>
-/// Setup O(n m²) (the m×m Gram matrix LᵀL, built in parallel, then its Cholesky factor);
+/// Setup O(m³) (the Cholesky factor of λI + LᵀL; the Gram matrix LᵀL comes with the factor);
 /// each solve O(n m). With E = S − L Lᵀ ⪰ 0 and x̃ this solution,
 /// (S + λI) x̃ − b = E x̃ and ‖x̃‖ ≤ ‖b‖/λ, so the relative residual against the true S is at
 /// most ‖E‖₂/λ ≤ tr E / λ (<see cref="ResidualBound"/>).
@@ -29,19 +29,12 @@ public sealed class LowRankShiftedSolver : IShiftedSymmetricSolver
 
         Shift = shift;
         int m = factor.Rank;
-        var gram = new double[m * m];
-        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, k =>
+        double[] gram = factor.Gram.ToArray(); // LᵀL, accumulated while the factor was built
+        for (int k = 0; k < m; k++)
         {
-            ReadOnlySpan<double> lk = factor.Column(k);
-            for (int l = 0; l <= k; l++)
-            {
-                double value = VectorArithmetic.Dot(lk, factor.Column(l));
-                gram[(k * m) + l] = value;
-                gram[(l * m) + k] = value;
-            }
-
             gram[(k * m) + k] += shift;
-        });
+        }
+
         capacitance = DenseCholeskyFactorization.Factorize(gram, m, maxDegreeOfParallelism);
     }
 
@@ -80,12 +73,7 @@ public sealed class LowRankShiftedSolver : IShiftedSymmetricSolver
         rightHandSide.CopyTo(solution);
         for (int k = 0; k < m; k++)
         {
-            ReadOnlySpan<double> lk = factor.Column(k);
-            double t = coefficients[k];
-            for (int i = 0; i < n; i++)
-            {
-                solution[i] -= lk[i] * t;
-            }
+            VectorArithmetic.SubtractScaled(solution, coefficients[k], factor.Column(k));
         }
 
         double inverseShift = 1.0 / Shift;

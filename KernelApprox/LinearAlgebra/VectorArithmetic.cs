@@ -37,6 +37,34 @@ public static class VectorArithmetic
         return sum;
     }
 
+    /// <summary>y ← y − c·x elementwise (SIMD fused multiply–add; each yᵢ gets one rounding, so the result does not depend on the SIMD width).</summary>
+    /// <param name="y">The vector updated in place.</param>
+    /// <param name="coefficient">c.</param>
+    /// <param name="x">x, at least as long as <paramref name="y"/>.</param>
+    public static void SubtractScaled(Span<double> y, double coefficient, ReadOnlySpan<double> x)
+    {
+        int n = y.Length;
+        if (x.Length < n)
+        {
+            throw new ArgumentException($"Second vector has length {x.Length} < {n}.", nameof(x));
+        }
+
+        int width = Vector<double>.Count;
+        ref double ry = ref MemoryMarshal.GetReference(y);
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        var negative = new Vector<double>(-coefficient);
+        int k = 0;
+        for (; k <= n - width; k += width)
+        {
+            Vector.FusedMultiplyAdd(negative, Vector.LoadUnsafe(ref rx, (nuint)k), Vector.LoadUnsafe(ref ry, (nuint)k)).StoreUnsafe(ref ry, (nuint)k);
+        }
+
+        for (; k < n; k++)
+        {
+            y[k] = Math.FusedMultiplyAdd(-coefficient, x[k], y[k]);
+        }
+    }
+
     /// <summary>The Euclidean norm √(Σ aₖ²), scaled to avoid overflow and underflow.</summary>
     /// <param name="a">The vector.</param>
     public static double Norm(ReadOnlySpan<double> a)

@@ -79,11 +79,11 @@ public sealed class WeightedKernelMatrix : ISymmetricMatrixOperator
         CheckLength(column.Length, nameof(column));
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Size);
-        ReadOnlySpan<double> xj = Points.Point(index);
+        KernelRows.Evaluate(Kernel, Points, index, column);
         double sj = squareRootWeights[index];
         for (int i = 0; i < Size; i++)
         {
-            column[i] = squareRootWeights[i] * Kernel.ValueFromSquaredDistance(PointGeometry.SquaredDistance(Points.Point(i), xj)) * sj;
+            column[i] = squareRootWeights[i] * column[i] * sj;
         }
     }
 

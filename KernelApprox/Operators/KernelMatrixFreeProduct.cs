@@ -11,12 +11,19 @@ namespace PdeFlows.KernelApprox.Operators;
 /// <remarks>
 /// Tiled (target rows × source tiles), SIMD over sources with <see cref="Vector{T}"/>, and
 /// multi-threaded with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> over
-/// target tiles. Deterministic: see <see cref="KernelProductOptions"/>. Coordinates missing in
-/// d &lt; 3 are padded with zeros, which adds exact zeros to r² and changes no bit.
-/// Cost O(N·M·d) time, O(M) extra memory.
+/// target tiles. Deterministic: see <see cref="KernelProductOptions"/>. When targets and sources
+/// are the same object (from <see cref="SymmetricThreshold"/> points on), the value product uses
+/// the symmetry of 𝖪 and evaluates each pair once (<see cref="SymmetricKernelProduct"/>; also
+/// deterministic, with its own fixed blocks). The value product has
+/// loops specialised by dimension (<see cref="KernelValueTiles"/>); in the gradient product
+/// coordinates missing in d &lt; 3 are padded with zeros, which adds exact zeros to r² and
+/// changes no bit. Cost O(N·M·d) time, O(N + M) extra memory.
 /// </remarks>
 public static class KernelMatrixFreeProduct
 {
+    /// <summary>From this many points on, a product whose targets and sources are the same <see cref="PointSet"/> object uses the symmetric product (each pair evaluated once); below, its block schedule does not pay.</summary>
+    public const int SymmetricThreshold = 2 * SymmetricKernelProduct.BlockSize;
+
     /// <summary>result[i] = Σⱼ k(targets[i], sources[j]) sourceWeights[j].</summary>
     /// <typeparam name="TKernel">The kernel type (a struct for a specialised, inlined loop).</typeparam>
     /// <param name="kernel">The kernel.</param>
@@ -29,14 +36,22 @@ public static class KernelMatrixFreeProduct
         where TKernel : IKernel
     {
         options = Prepare(targets, sources, sourceWeights.Length, result.Length, 1, options);
-        double[][] paddedSources = PaddedCoordinates(sources);
+        if (ReferenceEquals(targets, sources) && targets.Count >= SymmetricThreshold)
+        {
+            // 𝖪 is symmetric: evaluate each pair once (SymmetricKernelProduct).
+            var symmetric = new double[targets.Count];
+            SymmetricKernelProduct.Multiply(kernel, targets, sourceWeights.ToArray(), symmetric, options.ParallelOptions);
+            symmetric.CopyTo(result);
+            return;
+        }
+
         int sourceTile = SourceTileLength(options);
         int tileCount = (targets.Count + options.TargetTileSize - 1) / options.TargetTileSize;
         Parallel.For(0, tileCount, options.ParallelOptions, tile =>
         {
             int first = tile * options.TargetTileSize;
             int end = Math.Min(first + options.TargetTileSize, targets.Count);
-            MultiplyTile(kernel, targets, paddedSources, sourceWeights.Span, result.Span, first, end, sourceTile);
+            KernelValueTiles.Multiply(kernel, targets, sources, sourceWeights.Span, result.Span, first, end, sourceTile);
         });
     }
 
@@ -100,55 +115,6 @@ public static class KernelMatrixFreeProduct
             case MaternFiveHalvesKernel k: MultiplyGradient(k, targets, sources, sourceWeights, result, options); break;
             case InverseMultiquadricKernel k: MultiplyGradient(k, targets, sources, sourceWeights, result, options); break;
             default: MultiplyGradient<IKernel>(kernel, targets, sources, sourceWeights, result, options); break;
-        }
-    }
-
-    private static void MultiplyTile<TKernel>(TKernel kernel, PointSet targets, double[][] sources, ReadOnlySpan<double> weights, Span<double> result, int first, int end, int sourceTile)
-        where TKernel : IKernel
-    {
-        int width = Vector<double>.Count;
-        int sourceCount = weights.Length;
-        int vectorEnd = sourceCount - (sourceCount % width);
-        var accumulators = new Vector<double>[end - first];
-        ref double y0 = ref MemoryMarshal.GetArrayDataReference(sources[0]);
-        ref double y1 = ref MemoryMarshal.GetArrayDataReference(sources[1]);
-        ref double y2 = ref MemoryMarshal.GetArrayDataReference(sources[2]);
-        ref double v = ref MemoryMarshal.GetReference(weights);
-        Span<double> x = stackalloc double[3];
-        for (int tileStart = 0; tileStart < vectorEnd; tileStart += sourceTile)
-        {
-            int tileEnd = Math.Min(tileStart + sourceTile, vectorEnd);
-            for (int i = first; i < end; i++)
-            {
-                LoadPadded(targets.Point(i), x);
-                var x0 = new Vector<double>(x[0]);
-                var x1 = new Vector<double>(x[1]);
-                var x2 = new Vector<double>(x[2]);
-                Vector<double> sum = accumulators[i - first];
-                for (int j = tileStart; j < tileEnd; j += width)
-                {
-                    Vector<double> d0 = x0 - Vector.LoadUnsafe(ref y0, (nuint)j);
-                    Vector<double> d1 = x1 - Vector.LoadUnsafe(ref y1, (nuint)j);
-                    Vector<double> d2 = x2 - Vector.LoadUnsafe(ref y2, (nuint)j);
-                    Vector<double> squaredDistance = (d0 * d0) + (d1 * d1) + (d2 * d2);
-                    sum += kernel.ValueFromSquaredDistance(squaredDistance) * Vector.LoadUnsafe(ref v, (nuint)j);
-                }
-
-                accumulators[i - first] = sum;
-            }
-        }
-
-        for (int i = first; i < end; i++)
-        {
-            LoadPadded(targets.Point(i), x);
-            double total = Vector.Sum(accumulators[i - first]);
-            for (int j = vectorEnd; j < sourceCount; j++)
-            {
-                double d0 = x[0] - sources[0][j], d1 = x[1] - sources[1][j], d2 = x[2] - sources[2][j];
-                total += kernel.ValueFromSquaredDistance((d0 * d0) + (d1 * d1) + (d2 * d2)) * weights[j];
-            }
-
-            result[i] = total;
         }
     }
 

@@ -1,6 +1,5 @@
 using PdeFlows.KernelApprox.Kernels;
 using PdeFlows.KernelApprox.LinearAlgebra;
-using PdeFlows.KernelApprox.Operators;
 
 namespace PdeFlows.KernelApprox.Projection;
 
@@ -10,11 +9,16 @@ namespace PdeFlows.KernelApprox.Projection;
 /// S = W^{½} 𝖪 W^{½}, a = W^{½}(S + λI)⁻¹W^{½} ξ, r = 𝖪 a. Never divides by a weight.
 /// </summary>
 /// <remarks>
-/// Why this equals (K_μ+λ)⁻¹K_μ ξ at the nodes: K_μ acts on nodal values as 𝖪W, and
+/// <para>Why this equals (K_μ+λ)⁻¹K_μ ξ at the nodes: K_μ acts on nodal values as 𝖪W, and
 /// 𝖪W(𝖪W+λ)⁻¹ = 𝖪W^{½}(S+λ)⁻¹W^{½} by the push-through identity, which commutes with K_μ.
 /// The dissipation identity ⟨ξ, r⟩_w = Σwξ² − λ bᵀ(S+λI)⁻¹b, b = W^{½}ξ, follows from
-/// Σ wξr = bᵀ S z with (S+λ)z = b. S is solved densely or by low rank
-/// (<see cref="ShiftedSystemSolver"/>); r is always computed with the true kernel, matrix-free.
+/// Σ wξr = bᵀ S z with (S+λ)z = b.</para>
+/// <para>Solve. S + λI is factorized densely or by low rank per weight vector
+/// (<see cref="ShiftedSystemSolver"/>), or — for a <see cref="FixedNodeKernelMatrix"/> — solved with
+/// the weight-independent factor of 𝖪 when it is accurate enough for the weights, then refined with
+/// the true S (<see cref="RkhsProjectionOptions.FixedNodeRefinementIterations"/>). r is always
+/// computed with the true kernel, and the one product r = 𝖪a also gives S z = W^{½}r, so the
+/// reported residual ‖(S+λI)z − b‖/‖b‖ of every solve costs no extra product.</para>
 /// </remarks>
 public static class RkhsProjection
 {
@@ -25,11 +29,21 @@ public static class RkhsProjection
     /// <param name="force">ξᵢ, finite.</param>
     /// <param name="regularization">λ, finite and &gt; 0.</param>
     /// <param name="options">Solve and product options; defaults if null.</param>
-    public static RkhsProjectionResult Project(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null)
+    public static RkhsProjectionResult Project(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null) =>
+        Project(Transient(kernel, points, options), weights, force, regularization, options);
+
+    /// <summary>r = P_λ ξ at the nodes of a fixed-node kernel matrix (stored 𝖪 and reusable factor).</summary>
+    /// <param name="kernelMatrix">𝖪 of the nodes.</param>
+    /// <param name="weights">wᵢ ≥ 0 (may be tiny or zero).</param>
+    /// <param name="force">ξᵢ, finite.</param>
+    /// <param name="regularization">λ, finite and &gt; 0.</param>
+    /// <param name="options">Solve and product options; defaults if null.</param>
+    public static RkhsProjectionResult Project(FixedNodeKernelMatrix kernelMatrix, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null)
     {
-        Validate(points, weights, force, regularization);
+        ArgumentNullException.ThrowIfNull(kernelMatrix);
+        Validate(kernelMatrix.Points, weights, force, regularization);
         double[] copy = force.ToArray();
-        return ProjectCentered(kernel, points, weights, copy, copy, regularization, 0.0, subtractResponseMean: false, options);
+        return ProjectCentered(kernelMatrix, weights, copy, copy, regularization, 0.0, subtractResponseMean: false, options);
     }
 
     /// <summary>
@@ -43,9 +57,19 @@ public static class RkhsProjection
     /// <param name="force">ξᵢ, finite.</param>
     /// <param name="regularization">λ, finite and &gt; 0.</param>
     /// <param name="options">Solve and product options; defaults if null.</param>
-    public static RkhsProjectionResult ProjectSpherical(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null)
+    public static RkhsProjectionResult ProjectSpherical(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null) =>
+        ProjectSpherical(Transient(kernel, points, options), weights, force, regularization, options);
+
+    /// <summary>The spherical projection Q P_λ Q ξ at the nodes of a fixed-node kernel matrix.</summary>
+    /// <param name="kernelMatrix">𝖪 of the nodes.</param>
+    /// <param name="weights">wᵢ ≥ 0 with Σw &gt; 0.</param>
+    /// <param name="force">ξᵢ, finite.</param>
+    /// <param name="regularization">λ, finite and &gt; 0.</param>
+    /// <param name="options">Solve and product options; defaults if null.</param>
+    public static RkhsProjectionResult ProjectSpherical(FixedNodeKernelMatrix kernelMatrix, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization, RkhsProjectionOptions? options = null)
     {
-        Validate(points, weights, force, regularization);
+        ArgumentNullException.ThrowIfNull(kernelMatrix);
+        Validate(kernelMatrix.Points, weights, force, regularization);
         double mean = WeightedMean(weights, force);
         var centered = new double[force.Length];
         for (int i = 0; i < centered.Length; i++)
@@ -53,7 +77,7 @@ public static class RkhsProjection
             centered[i] = force[i] - mean;
         }
 
-        return ProjectCentered(kernel, points, weights, force, centered, regularization, mean, subtractResponseMean: true, options);
+        return ProjectCentered(kernelMatrix, weights, force, centered, regularization, mean, subtractResponseMean: true, options);
     }
 
     /// <summary>⟨f⟩_w = Σ wᵢ fᵢ / Σ wᵢ.</summary>
@@ -77,12 +101,16 @@ public static class RkhsProjection
         return moment / mass;
     }
 
-    private static RkhsProjectionResult ProjectCentered(IKernel kernel, PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double[] projectedForce, double regularization, double forceMean, bool subtractResponseMean, RkhsProjectionOptions? options)
+    /// <summary>A matrix-free 𝖪 without storage or factor: one projection does not repay either.</summary>
+    private static FixedNodeKernelMatrix Transient(IKernel kernel, PointSet points, RkhsProjectionOptions? options) =>
+        new(kernel, points, new FixedNodeKernelOptions { DenseStorageLimit = 0, FactorSizeLimit = 0 }, (options ?? RkhsProjectionOptions.Default).Product);
+
+    private static RkhsProjectionResult ProjectCentered(FixedNodeKernelMatrix kernelMatrix, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double[] projectedForce, double regularization, double forceMean, bool subtractResponseMean, RkhsProjectionOptions? options)
     {
         options ??= RkhsProjectionOptions.Default;
-        var matrix = new WeightedKernelMatrix(kernel, points, weights, options.Product);
-        ReadOnlySpan<double> s = matrix.SquareRootWeights;
-        int n = points.Count;
+        ShiftedSolveOptions solve = options.Solve;
+        int n = kernelMatrix.Size;
+        double[] s = SquareRoots(weights);
         var b = new double[n];
         double forceNormSquared = 0.0;
         for (int i = 0; i < n; i++)
@@ -91,18 +119,26 @@ public static class RkhsProjection
             forceNormSquared += b[i] * b[i];
         }
 
-        var z = new double[n];
-        ShiftedSolveReport report = ShiftedSystemSolver.Solve(matrix, regularization, b, z, options.Solve);
-        var coefficients = new double[n];
+        WeightedLowRankShiftedSolver? reused = options.ReuseFixedNodeFactor
+            ? kernelMatrix.WeightedSolver(s, regularization, solve.LowRankRelativeAccuracy, solve.MaxDegreeOfParallelism)
+            : null;
+        double target = solve.RefinementTarget;
+        (IShiftedSymmetricSolver solver, ProjectionState solution, int refinements) = reused is null
+            ? Solve(Factorize(kernelMatrix, weights, regularization, options), solve.MaximumRefinementIterations, kernelMatrix, s, b, regularization, target)
+            : Solve(reused, options.FixedNodeRefinementIterations, kernelMatrix, s, b, regularization, target);
+        if (reused is not null && !(solution.RelativeResidual <= solve.LowRankRelativeAccuracy))
+        {
+            // The factor guarantees a residual ≤ η before refinement; more means it failed numerically: solve afresh.
+            (solver, solution, refinements) = Solve(Factorize(kernelMatrix, weights, regularization, options), solve.MaximumRefinementIterations, kernelMatrix, s, b, regularization, target);
+        }
+
         double quadratic = 0.0;
         for (int i = 0; i < n; i++)
         {
-            coefficients[i] = s[i] * z[i];
-            quadratic += b[i] * z[i];
+            quadratic += b[i] * solution.Z[i];
         }
 
-        var response = new double[n];
-        KernelMatrixFreeProduct.Multiply(kernel, points, points, coefficients, response, options.Product);
+        double[] response = solution.Response;
         if (subtractResponseMean)
         {
             double responseMean = WeightedMean(weights, response);
@@ -119,7 +155,69 @@ public static class RkhsProjection
             dissipation += weights[i] * force[i] * response[i];
         }
 
-        return new RkhsProjectionResult(response, coefficients, regularization, forceMean, forceNormSquared, dissipation, regularization * quadratic, report);
+        var report = Report(solver, n, regularization, refinements, solution.RelativeResidual, solve);
+        return new RkhsProjectionResult(response, solution.Coefficients, regularization, forceMean, forceNormSquared, dissipation, regularization * quadratic, report);
+    }
+
+    private static IShiftedSymmetricSolver Factorize(FixedNodeKernelMatrix kernelMatrix, ReadOnlySpan<double> weights, double shift, RkhsProjectionOptions options) =>
+        ShiftedSystemSolver.Factorize(new WeightedKernelMatrix(kernelMatrix.Kernel, kernelMatrix.Points, weights, options.Product), shift, options.Solve);
+
+    /// <summary>z = solver(b), then up to <paramref name="maximumRefinements"/> steps z ← z + solver(b − (S+λ)z) with the true S, each kept only if the residual falls, stopping once it no longer halves.</summary>
+    private static (IShiftedSymmetricSolver Solver, ProjectionState Solution, int Refinements) Solve(IShiftedSymmetricSolver solver, int maximumRefinements, FixedNodeKernelMatrix kernelMatrix, double[] s, double[] b, double shift, double target)
+    {
+        var solution = new ProjectionState(kernelMatrix, s, b, shift);
+        solver.Solve(b, solution.Z);
+        solution.Evaluate();
+        int refinements = 0;
+        var correction = new double[b.Length];
+        while (refinements < maximumRefinements && solution.RelativeResidual > target)
+        {
+            solver.Solve(solution.Residual, correction);
+            var refined = new ProjectionState(kernelMatrix, s, b, shift);
+            for (int i = 0; i < b.Length; i++)
+            {
+                refined.Z[i] = solution.Z[i] + correction[i];
+            }
+
+            refined.Evaluate();
+            if (!(refined.RelativeResidual < solution.RelativeResidual))
+            {
+                break;
+            }
+
+            bool converging = refined.RelativeResidual <= 0.5 * solution.RelativeResidual;
+            solution = refined;
+            refinements++;
+            if (!converging)
+            {
+                break;
+            }
+        }
+
+        return (solver, solution, refinements);
+    }
+
+    private static ShiftedSolveReport Report(IShiftedSymmetricSolver solver, int n, double shift, int refinements, double relativeResidual, ShiftedSolveOptions solve) => solver switch
+    {
+        WeightedLowRankShiftedSolver weighted => new ShiftedSolveReport(ShiftedSolveMethod.LowRank, n, shift, weighted.Rank, refinements, relativeResidual, weighted.ResidualTrace, solve.LowRankRelativeAccuracy * shift, false),
+        LowRankShiftedSolver lowRank => new ShiftedSolveReport(ShiftedSolveMethod.LowRank, n, shift, lowRank.Rank, refinements, relativeResidual, lowRank.Factor.ResidualTrace, solve.LowRankRelativeAccuracy * shift, lowRank.Factor.ReachedRoundingFloor),
+        _ => new ShiftedSolveReport(ShiftedSolveMethod.Dense, n, shift, solver.Rank, refinements, relativeResidual, 0.0, 0.0, false),
+    };
+
+    private static double[] SquareRoots(ReadOnlySpan<double> weights)
+    {
+        var roots = new double[weights.Length];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            if (!(weights[i] >= 0.0) || !double.IsFinite(weights[i]))
+            {
+                throw new ArgumentException($"Weight {i} is {weights[i]}; weights must be finite and ≥ 0.", nameof(weights));
+            }
+
+            roots[i] = Math.Sqrt(weights[i]);
+        }
+
+        return roots;
     }
 
     private static void Validate(PointSet points, ReadOnlySpan<double> weights, ReadOnlySpan<double> force, double regularization)
@@ -141,6 +239,37 @@ public static class RkhsProjection
         if (!(regularization > 0.0) || !double.IsFinite(regularization))
         {
             throw new ArgumentOutOfRangeException(nameof(regularization), regularization, "The regularization λ must be finite and > 0.");
+        }
+    }
+
+    /// <summary>A candidate z with a = W^{½}z, r = 𝖪a and the residual b − W^{½}r − λz (one product).</summary>
+    private sealed class ProjectionState(FixedNodeKernelMatrix kernelMatrix, double[] squareRootWeights, double[] rightHandSide, double shift)
+    {
+        public double[] Z { get; } = new double[rightHandSide.Length];
+
+        public double[] Coefficients { get; } = new double[rightHandSide.Length];
+
+        public double[] Response { get; } = new double[rightHandSide.Length];
+
+        public double[] Residual { get; } = new double[rightHandSide.Length];
+
+        public double RelativeResidual { get; private set; }
+
+        public void Evaluate()
+        {
+            for (int i = 0; i < Z.Length; i++)
+            {
+                Coefficients[i] = squareRootWeights[i] * Z[i];
+            }
+
+            kernelMatrix.Multiply(Coefficients, Response);
+            for (int i = 0; i < Z.Length; i++)
+            {
+                Residual[i] = rightHandSide[i] - (squareRootWeights[i] * Response[i]) - (shift * Z[i]);
+            }
+
+            double normResidual = VectorArithmetic.Norm(Residual), normRightHandSide = VectorArithmetic.Norm(rightHandSide);
+            RelativeResidual = normRightHandSide == 0.0 ? (normResidual == 0.0 ? 0.0 : double.PositiveInfinity) : normResidual / normRightHandSide;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PdeFlows.Flows;
 using PdeFlows.Flows.Energies;
 using PdeFlows.KernelApprox.Kernels;
@@ -11,20 +12,29 @@ namespace PdeFlows.KernelApprox.Reactions;
 /// spherical version ρ = β Q P_λ Q ξ, for μ = Σ wᵢ δ_{xᵢ}, wᵢ = mᵢ uᵢ and ξ = δE/δu.
 /// </summary>
 /// <remarks>
-/// Every evaluation builds and factorizes S = W^{½}𝖪W^{½} + λI afresh
-/// (<see cref="RkhsProjection"/>): S depends on u through W, and an integrator evaluates the
-/// rate at different u in every stage, so no factorization is reused across evaluations
-/// (reuse would be exact only at equal weights). The reaction dissipation the splitting solver
-/// computes, Σ mᵢuᵢξᵢρᵢ = β Σ wᵢξᵢrᵢ, is β times <see cref="RkhsProjectionResult.Dissipation"/>.
+/// <para>S = W^{½}𝖪W^{½} depends on u through W, which changes at every stage of the integrator,
+/// but the nodes never move: the rate keeps a <see cref="FixedNodeKernelMatrix"/> (𝖪 stored when
+/// small, and a pivoted Cholesky factor 𝖪 ≈ L Lᵀ computed once), so each evaluation solves
+/// (S + λ)z = b by the Woodbury identity with W^{½}L in O(n m²) and refines with the true S to
+/// the accuracy of a dense solve; where that factor is not accurate enough for the weights
+/// (Σwᵢ(𝖪 − L Lᵀ)ᵢᵢ &gt; ηλ), or n is large, S + λI is factorized afresh as before
+/// (<see cref="RkhsProjection"/>).</para>
+/// <para>The rate is a pure function of u: an evaluation at the same u (bit for bit) as the
+/// previous one returns the previous result without recomputing it (the splitting solver's
+/// dissipation at the end of a step and the integrator's first stage of the next step).</para>
+/// <para>The reaction dissipation the splitting solver computes, Σ mᵢuᵢξᵢρᵢ = β Σ wᵢξᵢrᵢ, is β
+/// times <see cref="RkhsProjectionResult.Dissipation"/>.</para>
 /// </remarks>
 public sealed class KernelFisherRaoRate : IKernelReactionRate
 {
-    private readonly PointSet nodes;
     private readonly NodalSetting setting;
     private readonly IEnergy energy;
     private readonly RkhsProjectionOptions options;
+    private readonly FixedNodeKernelMatrix kernelMatrix;
     private readonly double[] weights;
     private readonly double[] force;
+    private readonly double[] lastDensity;
+    private readonly double[] lastRate;
 
     /// <summary>Creates the rate.</summary>
     /// <param name="kernel">The kernel k.</param>
@@ -38,7 +48,7 @@ public sealed class KernelFisherRaoRate : IKernelReactionRate
     public KernelFisherRaoRate(IKernel kernel, PointSet nodes, NodalSetting setting, IEnergy energy, double beta, double regularization, bool spherical, RkhsProjectionOptions? options = null)
     {
         Kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
-        this.nodes = nodes ?? throw new ArgumentNullException(nameof(nodes));
+        ArgumentNullException.ThrowIfNull(nodes);
         this.setting = setting ?? throw new ArgumentNullException(nameof(setting));
         this.energy = energy ?? throw new ArgumentNullException(nameof(energy));
         KernelReactionValidation.CheckNodes(nodes, setting);
@@ -51,8 +61,11 @@ public sealed class KernelFisherRaoRate : IKernelReactionRate
         Regularization = regularization;
         Spherical = spherical;
         this.options = options ?? RkhsProjectionOptions.Default;
+        kernelMatrix = new FixedNodeKernelMatrix(kernel, nodes, this.options.FixedNodes, this.options.Product);
         weights = new double[setting.Count];
         force = new double[setting.Count];
+        lastDensity = new double[setting.Count];
+        lastRate = new double[setting.Count];
     }
 
     /// <inheritdoc />
@@ -80,6 +93,12 @@ public sealed class KernelFisherRaoRate : IKernelReactionRate
     public void Rate(ReadOnlySpan<double> density, Span<double> rate)
     {
         KernelReactionValidation.CheckLengths(density, rate, setting.Count);
+        if (LastProjection is not null && MemoryMarshal.Cast<double, long>(density).SequenceEqual(MemoryMarshal.Cast<double, long>(lastDensity.AsSpan())))
+        {
+            lastRate.CopyTo(rate);
+            return;
+        }
+
         ReadOnlySpan<double> mass = setting.LumpedMass;
         for (int i = 0; i < weights.Length; i++)
         {
@@ -88,14 +107,16 @@ public sealed class KernelFisherRaoRate : IKernelReactionRate
 
         energy.FirstVariation(density, setting, force);
         RkhsProjectionResult result = Spherical
-            ? RkhsProjection.ProjectSpherical(Kernel, nodes, weights, force, Regularization, options)
-            : RkhsProjection.Project(Kernel, nodes, weights, force, Regularization, options);
+            ? RkhsProjection.ProjectSpherical(kernelMatrix, weights, force, Regularization, options)
+            : RkhsProjection.Project(kernelMatrix, weights, force, Regularization, options);
         ReadOnlySpan<double> response = result.Response.Span;
         for (int i = 0; i < rate.Length; i++)
         {
             rate[i] = Beta * response[i];
         }
 
+        density.CopyTo(lastDensity);
+        rate.CopyTo(lastRate);
         LastProjection = result;
         Evaluations++;
     }

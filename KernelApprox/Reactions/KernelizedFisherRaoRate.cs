@@ -9,7 +9,8 @@ namespace PdeFlows.KernelApprox.Reactions;
 
 /// <summary>
 /// The FRk rate (kernelized Fisher–Rao, kernel.md §2) on the nodes: ρ = β K_μ ξ, i.e.
-/// ρᵢ = β Σⱼ k(xᵢ, xⱼ) wⱼ ξⱼ with wⱼ = mⱼuⱼ; one matrix-free product per evaluation, no solve.
+/// ρᵢ = β Σⱼ k(xᵢ, xⱼ) wⱼ ξⱼ with wⱼ = mⱼuⱼ; one product per evaluation, no solve (with 𝖪 stored
+/// up to <see cref="FixedNodeKernelOptions.DenseStorageLimit"/> nodes, matrix-free above).
 /// </summary>
 /// <remarks>
 /// It is the λ → ∞ limit of λ-FRk on the time scale λs: λ(K_μ + λ)⁻¹K_μ = K_μ − K_μ²/λ + O(λ⁻²).
@@ -17,10 +18,9 @@ namespace PdeFlows.KernelApprox.Reactions;
 /// </remarks>
 public sealed class KernelizedFisherRaoRate : IKernelReactionRate
 {
-    private readonly PointSet nodes;
+    private readonly FixedNodeKernelMatrix kernelMatrix;
     private readonly NodalSetting setting;
     private readonly IEnergy energy;
-    private readonly KernelProductOptions options;
     private readonly double[] weightedForce;
 
     /// <summary>Creates the rate.</summary>
@@ -33,12 +33,12 @@ public sealed class KernelizedFisherRaoRate : IKernelReactionRate
     public KernelizedFisherRaoRate(IKernel kernel, PointSet nodes, NodalSetting setting, IEnergy energy, double beta, KernelProductOptions? options = null)
     {
         Kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
-        this.nodes = nodes ?? throw new ArgumentNullException(nameof(nodes));
+        ArgumentNullException.ThrowIfNull(nodes);
         this.setting = setting ?? throw new ArgumentNullException(nameof(setting));
         this.energy = energy ?? throw new ArgumentNullException(nameof(energy));
         KernelReactionValidation.CheckNodes(nodes, setting);
         Beta = KernelReactionValidation.CheckBeta(beta);
-        this.options = options ?? KernelProductOptions.Default;
+        kernelMatrix = new FixedNodeKernelMatrix(kernel, nodes, FixedNodeKernelOptions.Default, options);
         weightedForce = new double[setting.Count];
     }
 
@@ -69,7 +69,7 @@ public sealed class KernelizedFisherRaoRate : IKernelReactionRate
         }
 
         var product = new double[rate.Length];
-        KernelMatrixFreeProduct.Multiply(Kernel, nodes, nodes, weightedForce, product, options);
+        kernelMatrix.Multiply(weightedForce, product);
         for (int i = 0; i < rate.Length; i++)
         {
             rate[i] = Beta * product[i];

@@ -53,7 +53,7 @@ internal sealed class GmshFileContent
     public long[] ElementNodes(GmshLine line, long elementTag, int type, int first)
     {
         int count = GmshElementType.NodeCount(type);
-        if (line.Fields.Length != first + count)
+        if (first < 0 || line.Fields.Length - first != count)
         {
             throw line.Error($"element {elementTag} of type {type} needs {count} node tags, found {line.Fields.Length - first}");
         }

@@ -99,7 +99,7 @@ internal sealed class GmshLine
     }
 
     private string Field(int index, string what) =>
-        index < Fields.Length ? Fields[index] : throw Error($"expected {what} in field {index + 1}, but the line has {Fields.Length} fields: '{Shorten(Text)}'");
+        index >= 0 && index < Fields.Length ? Fields[index] : throw Error($"expected {what} in field {index + 1}, but the line has {Fields.Length} fields: '{Shorten(Text)}'");
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -37,6 +37,11 @@ internal static class GmshNodesAndElements22
             }
 
             int tagCount = line.Count(2, "the number of tags");
+            if (tagCount > line.Fields.Length - 3)
+            {
+                throw line.Error($"element {tag} announces {tagCount} tags but the line holds {line.Fields.Length - 3} fields after the count");
+            }
+
             int physical = tagCount > 0 ? line.Int(3, "the physical tag") : 0;
             content.Elements.Add(new GmshElement(tag, type, physical != 0 ? [Math.Abs(physical)] : [], content.ElementNodes(line, tag, type, 3 + tagCount), line.Number));
         }

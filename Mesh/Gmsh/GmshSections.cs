@@ -79,7 +79,8 @@ internal static class GmshSections
                 line.ExpectAtLeast(physicalCountField + 1, $"an entity of dimension {dimension}");
                 int tag = line.Int(0, "the entity tag");
                 int physicalCount = line.Count(physicalCountField, "the number of physical tags");
-                if (line.Fields.Length < physicalCountField + 1 + physicalCount)
+                // Compared by subtraction: a count near int.MaxValue must not overflow the sum (found by fuzzing).
+                if (physicalCount > line.Fields.Length - physicalCountField - 1)
                 {
                     throw line.Error($"entity ({dimension}, {tag}) announces {physicalCount} physical tags but the line holds fewer");
                 }

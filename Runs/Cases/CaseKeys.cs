@@ -76,10 +76,10 @@ public static class CaseKeys
         public static readonly ChoiceKey<EnergyKind> Energy = new("flow", "energy", "the driving energy: relative entropy, χ², or ½MMD² (needs `[kernel]`, no transport)", CaseChoiceNames.Energy) { Default = EnergyKind.KullbackLeibler };
 
         /// <summary><c>alpha</c>.</summary>
-        public static readonly NumberKey Alpha = new("flow", "alpha", "transport weight α; > 0 for `w`") { Range = NumberRange.NonNegative, Default = 1.0 };
+        public static readonly NumberKey Alpha = new("flow", "alpha", "transport weight α; > 0 for `w`; α = 0 makes `wfr` / `swfr` the reaction-only flow `fr` / `sfr`") { Range = NumberRange.NonNegative, Default = 1.0 };
 
         /// <summary><c>beta</c>.</summary>
-        public static readonly NumberKey Beta = new("flow", "beta", "reaction weight β; > 0 for `fr`, `sfr`; α and β not both 0") { Range = NumberRange.NonNegative, Default = 1.0 };
+        public static readonly NumberKey Beta = new("flow", "beta", "reaction weight β; > 0 for `fr`, `sfr`; β = 0 makes `wfr` / `swfr` the transport-only flow `w`; α and β not both 0") { Range = NumberRange.NonNegative, Default = 1.0 };
 
         /// <summary><c>reaction</c>.</summary>
         public static readonly ChoiceKey<ReactionKind> Reaction = new("flow", "reaction", "how the reaction is computed: exactly, or by a kernel approximation ([kernel.md](kernel.md)); the kernel ones need `[kernel]` and a flow with a reaction part; `kernel-fr` goes with `fr`/`wfr` and `kernel-fr-spherical` with `sfr`/`swfr` (a mismatch is refused), `frk` and `mmd` run their mass-preserving forms under `sfr`/`swfr`", CaseChoiceNames.Reaction) { Default = ReactionKind.Exact };
@@ -121,7 +121,7 @@ public static class CaseKeys
     public static class Solver
     {
         /// <summary><c>linear</c>.</summary>
-        public static readonly ChoiceKey<LinearSolverKind> Linear = new("solver", "linear", "the sparse solver of the transport step; `auto` uses CHOLMOD when the native library loads, else the managed Cholesky", CaseChoiceNames.LinearSolver) { Default = LinearSolverKind.Auto };
+        public static readonly ChoiceKey<LinearSolverKind> Linear = new("solver", "linear", "the sparse solver of the transport step; `auto` analyzes the pattern and keeps a direct solver (the managed Cholesky for factors up to 4 M entries, else CHOLMOD when it loads) while the fill nnz(L)/nnz(tril A) is at most 6, else conjugate gradients with IC(0) (1D/2D) or smoothed-aggregation multigrid (3D), to a relative residual of 1e-12; the summary's `run.linear_solver` says which and why (docs/performance.md)", CaseChoiceNames.LinearSolver) { Default = LinearSolverKind.Auto };
 
         /// <summary><c>reaction_tolerance</c>.</summary>
         public static readonly NumberKey ReactionTolerance = new("solver", "reaction_tolerance", "local error tolerance on log u of the adaptive reaction integrator (integrated exact reactions and the kernel reactions `kernel-fr`, `kernel-fr-spherical`, `frk`)") { Range = NumberRange.Positive, Default = 1e-11 };
@@ -134,10 +134,10 @@ public static class CaseKeys
         public static readonly NumberArrayKey Times = new("output", "times", "output times: fields are written and summary quantities recorded there") { TypeNote = "array of numbers in [0, end], strictly increasing", DefaultNote = "`[0, end]`" };
 
         /// <summary><c>probes</c>.</summary>
-        public static readonly StructuredKey Probes = new("output", "probes", "points where the density is sampled at each output time", "array of points (d numbers each)");
+        public static readonly StructuredKey Probes = new("output", "probes", "points where the density is sampled at each output time; each must lie in the domain (for a Gmsh domain: in the mesh's cells) up to 1e-12 of its size", "array of points (d numbers each)");
 
         /// <summary><c>regions</c>.</summary>
-        public static readonly StructuredKey Regions = new("output", "regions", "named boxes whose mass ∫u is recorded at each output time", "inline table `{ NAME = { lower = [...], upper = [...] } }`");
+        public static readonly StructuredKey Regions = new("output", "regions", "named boxes whose mass ∫u is recorded at each output time; each must overlap the domain", "inline table `{ NAME = { lower = [...], upper = [...] } }`");
 
         /// <summary><c>checkpoint_every</c>.</summary>
         public static readonly IntegerKey CheckpointEvery = new("output", "checkpoint_every", "steps between checkpoints (0: none); `run --resume` continues from the last one") { Minimum = 0, Default = 0 };

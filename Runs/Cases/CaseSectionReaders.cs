@@ -112,7 +112,8 @@ internal static class CaseSectionReaders
             string reactionText = $"reaction = \"{CaseChoiceNames.NameOf(reaction)}\"";
             if (!flow.HasReaction)
             {
-                throw reader.Error(CaseKeys.Flow.Reaction, $"{reactionText} needs a flow with a reaction part, and {kindText} has none");
+                string why = flow.KindHasReaction ? $"{kindText} with beta = 0 has none" : $"{kindText} has none";
+                throw reader.Error(CaseKeys.Flow.Reaction, $"{reactionText} needs a flow with a reaction part, and {why}");
             }
 
             if (kernel is null)

@@ -84,12 +84,12 @@ internal static class CaseTimeAndOutputReaders
         for (int k = 0; k < array.Items.Count; k++)
         {
             LocatedTomlNode item = array.Items[k];
-            ImmutableArray<double> point = reader.ToVector(item, name, $"probe {k + 1}: ");
+            ImmutableArray<double> point = reader.ToVector(item, name, $"item {k + 1}: ");
             dimension ??= point.Length;
             if (point.Length != dimension)
             {
                 string context = domain.Dimension is null ? "as the first probe" : "for the domain";
-                throw new CaseFileException(item.Location, reader.KeyPath(name), $"probe {k + 1}: must have {dimension} coordinate{(dimension == 1 ? "" : "s")} {context}, got {point.Length}");
+                throw new CaseFileException(item.Location, reader.KeyPath(name), $"item {k + 1}: must have {dimension} coordinate{(dimension == 1 ? "" : "s")} {context}, got {point.Length}");
             }
 
             probes.Add(point);

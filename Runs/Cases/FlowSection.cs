@@ -19,11 +19,24 @@ public sealed record FlowSection(
     CompiledExpression? Source,
     double Epsilon)
 {
-    /// <summary>Whether the flow has a transport (Wasserstein) part: <c>w</c>, <c>wfr</c>, <c>swfr</c>.</summary>
-    public bool HasTransport => Kind is FlowKind.Wasserstein or FlowKind.WassersteinFisherRao or FlowKind.SphericalWassersteinFisherRao;
+    /// <summary>Whether the kind names a transport (Wasserstein) part: <c>w</c>, <c>wfr</c>, <c>swfr</c>.</summary>
+    public bool KindHasTransport => Kind is FlowKind.Wasserstein or FlowKind.WassersteinFisherRao or FlowKind.SphericalWassersteinFisherRao;
 
-    /// <summary>Whether the flow has a reaction (Fisher–Rao) part: all kinds but <c>w</c>.</summary>
-    public bool HasReaction => Kind != FlowKind.Wasserstein;
+    /// <summary>Whether the kind names a reaction (Fisher–Rao) part: all kinds but <c>w</c>.</summary>
+    public bool KindHasReaction => Kind != FlowKind.Wasserstein;
+
+    /// <summary>
+    /// Whether the flow moves by transport: the kind has a transport part and α &gt; 0. With α = 0 a
+    /// <c>wfr</c> / <c>swfr</c> flow is the reaction-only flow <c>fr</c> / <c>sfr</c> (the transport
+    /// term α∇·(u∇ξ) vanishes), so the solver is built without a transport part.
+    /// </summary>
+    public bool HasTransport => KindHasTransport && Alpha > 0;
+
+    /// <summary>
+    /// Whether the flow moves by reaction: the kind has a reaction part and β &gt; 0. With β = 0 a
+    /// <c>wfr</c> / <c>swfr</c> flow is the transport-only flow <c>w</c>.
+    /// </summary>
+    public bool HasReaction => KindHasReaction && Beta > 0;
 
     /// <summary>Whether the reaction is the mass-preserving (spherical) one: <c>sfr</c>, <c>swfr</c>.</summary>
     public bool IsSpherical => Kind is FlowKind.SphericalFisherRao or FlowKind.SphericalWassersteinFisherRao;

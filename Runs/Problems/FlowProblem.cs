@@ -22,7 +22,8 @@ public sealed class FlowProblem : IDisposable
 {
     internal FlowProblem(
         CaseDefinition definition, FlowDiscretization discretization, IEnergy energy, IReaction? reaction, FiniteElementTransport? transport,
-        SplittingFlowSolver solver, IReadOnlyList<(string Name, RegionIntegral Region)> regions, IReadOnlyList<string> warnings)
+        SplittingFlowSolver solver, IReadOnlyList<(string Name, RegionIntegral Region)> regions, IReadOnlyList<double[]> probeEvaluationPoints,
+        IReadOnlyList<string> warnings)
     {
         Definition = definition;
         Discretization = discretization;
@@ -31,6 +32,7 @@ public sealed class FlowProblem : IDisposable
         Transport = transport;
         Solver = solver;
         Regions = regions;
+        ProbeEvaluationPoints = probeEvaluationPoints;
         Warnings = warnings;
     }
 
@@ -63,6 +65,13 @@ public sealed class FlowProblem : IDisposable
 
     /// <summary>The named output regions.</summary>
     public IReadOnlyList<(string Name, RegionIntegral Region)> Regions { get; }
+
+    /// <summary>
+    /// Where each probe of the case is evaluated: the probe itself, or — for a probe outside the mesh
+    /// by less than <see cref="OutputGeometry.RelativeTolerance"/> of the domain's size — its nearest
+    /// point on the mesh boundary. The summary reports the probes as written in the case.
+    /// </summary>
+    public IReadOnlyList<double[]> ProbeEvaluationPoints { get; }
 
     /// <summary>Things the user should know before trusting the run (e.g. the stiffness is not an M-matrix).</summary>
     public IReadOnlyList<string> Warnings { get; }

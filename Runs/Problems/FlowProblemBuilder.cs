@@ -18,7 +18,8 @@ namespace PdeFlows.Runs.Problems;
 /// the energy, reaction (the kernel ones straight from KernelApprox, <see cref="CaseKernelComponents"/>),
 /// transport and scheme. Expressions reach Flows as plain delegates. Checks that need the mesh (a
 /// target that is not normalizable, an initial density negative somewhere or zero everywhere, probes
-/// and regions of the wrong dimension) throw <see cref="CaseFileException"/> naming the line and key.
+/// and regions of the wrong dimension, a probe outside the domain or a region that does not overlap
+/// it — <see cref="OutputGeometry"/>) throw <see cref="CaseFileException"/> naming the line and key.
 /// </summary>
 public static class FlowProblemBuilder
 {
@@ -38,6 +39,11 @@ public static class FlowProblemBuilder
         var locations = definition.Locations;
         FlowDiscretization discretization = Discretize(definition);
         var (space, setting, mesh) = (discretization.Space, discretization.Setting, discretization.Mesh);
+        var regions = definition.Output.Regions
+            .Select(r => (r.Name, new RegionIntegral(mesh, r.Lower.ToArray(), r.Upper.ToArray())))
+            .ToList();
+        OutputGeometry.CheckRegions(definition, regions, mesh);
+        double[][] probes = OutputGeometry.ProbeEvaluationPoints(definition, space);
 
         var flow = definition.Flow;
         var kernels = new CaseKernelComponents(definition, mesh);
@@ -67,7 +73,7 @@ public static class FlowProblemBuilder
         }
         else if (flow.Source is not null)
         {
-            throw locations.Error(CaseKeys.Flow.Source, "a source term needs a transport part (kind = \"w\", \"wfr\" or \"swfr\")");
+            throw locations.Error(CaseKeys.Flow.Source, "a source term needs a transport part (kind = \"w\", \"wfr\" or \"swfr\" with alpha > 0)");
         }
 
         if (discretization.FlooredInitialNodes > 0)
@@ -76,10 +82,7 @@ public static class FlowProblemBuilder
         }
 
         var solver = new SplittingFlowSolver(setting, energy, reaction, transport, definition.Time.Scheme, definition.Time.Step);
-        var regions = definition.Output.Regions
-            .Select(r => (r.Name, new RegionIntegral(mesh, r.Lower.ToArray(), r.Upper.ToArray())))
-            .ToList();
-        return new FlowProblem(definition, discretization, energy, reaction, transport, solver, regions, warnings);
+        return new FlowProblem(definition, discretization, energy, reaction, transport, solver, regions, probes, warnings);
     }
 
     /// <summary>
@@ -242,7 +245,7 @@ public static class FlowProblemBuilder
         {
             if (output.Probes[k].Length != d)
             {
-                throw definition.Locations.Error(CaseKeys.Output.Probes, $"probe {k + 1} has {output.Probes[k].Length} coordinates, the mesh has dimension {d}");
+                throw definition.Locations.Error(CaseKeys.Output.Probes, $"item {k + 1}: the point has {output.Probes[k].Length} coordinates, the mesh has dimension {d}");
             }
         }
 

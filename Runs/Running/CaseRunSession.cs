@@ -43,7 +43,8 @@ public sealed record CaseRunOptions
 /// <param name="WritingSeconds">Seconds spent writing the result directory.</param>
 /// <param name="FinishingSeconds">Seconds spent writing result.h5 at the end.</param>
 /// <param name="TotalSeconds">Wall-clock seconds of the whole session, files included.</param>
-public sealed record CaseRunOutcome(FlowRunRecord Record, string? ResultDirectory, RunSummary? Summary, double WritingSeconds, double FinishingSeconds, double TotalSeconds);
+/// <param name="AlreadyComplete">True when <c>--resume</c> found the run finished: nothing was computed, the record and summary come from result.h5.</param>
+public sealed record CaseRunOutcome(FlowRunRecord Record, string? ResultDirectory, RunSummary? Summary, double WritingSeconds, double FinishingSeconds, double TotalSeconds, bool AlreadyComplete = false);
 
 /// <summary>
 /// One run of a case file as <c>pdeflows run</c> and the demo do it: parse, build, run through the
@@ -78,6 +79,11 @@ public static class CaseRunSession
         // The particle run compares with the mesh density at every output time: keep them.
         var runner = new FlowRunner(problem, options.KeepDensities || definition.Particles is not null);
         var layout = RowLayout.Of(runner.Recorder, problem.Mesh.Dimension);
+        if (options.Resume && options.ResultDirectory is not null && CompletedRun.IsComplete(options.ResultDirectory))
+        {
+            return Completed(options, problem, caseText, runner, layout, clock);
+        }
+
         var writing = new Stopwatch(); // time spent writing the result directory (reported, docs/results-format.md "Cost")
         writing.Start();
         ResultWriter? writer = options.ResultDirectory is null ? null : OpenWriter(options, problem, caseText, runner, layout);
@@ -121,29 +127,11 @@ public static class CaseRunSession
 
         // The summary goes first: a run killed while result.h5 is being written leaves no result.h5,
         // so --resume redoes the tail and rewrites the summary; once result.h5 exists, the summary does too.
-        RunSummary? summary = null;
-        if (options.SummaryPath is not null)
-        {
-            var details = new RunDetails(
-                final.Rejected,
-                // A run resumed from its final checkpoint takes no transport step, so its solver is never created.
-                problem.LinearSolverName,
-                problem.Transport?.Factorizations ?? 0,
-                problem.Transport?.FactorizationSeconds ?? 0,
-                CaseChoiceNames.NameOf(definition.Time.Scheme),
-                problem.Discretization.NormalizationConstant);
-            summary = RunSummary.From(definition, options.Version, problem.Mesh, record.Rows, layout, runner.Recorder.ProbePoints, final.Step, wall, details);
-            if (definition.Particles is not null)
-            {
-                summary = summary with { Particles = RunParticles(options, problem, record.Rows, writer) };
-            }
-
-            WriteAtomically(options.SummaryPath, summary.ToJson());
-        }
-
+        // A run resumed from its final checkpoint takes no transport step, so its solver is never created.
+        RunSummary? summary = WriteSummary(options, problem, record, layout, runner, problem.LinearSolverName, writer?.Directory);
         var finishing = Stopwatch.StartNew();
         writing.Start();
-        writer?.Finish(wall);
+        writer?.Finish(wall, final.Step, final.Rejected);
         writing.Stop();
         finishing.Stop();
         return new CaseRunOutcome(record, writer?.Directory, summary, writing.Elapsed.TotalSeconds, finishing.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
@@ -159,8 +147,48 @@ public static class CaseRunSession
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The summary of a finished run (the rows of <paramref name="record"/>), written to <see cref="CaseRunOptions.SummaryPath"/>; null when none is asked for.</summary>
+    private static RunSummary? WriteSummary(CaseRunOptions options, FlowProblem problem, FlowRunRecord record, RowLayout layout, FlowRunner runner, string linearSolver, string? resultDirectory)
+    {
+        if (options.SummaryPath is null)
+        {
+            return null;
+        }
+
+        var definition = problem.Definition;
+        var details = new RunDetails(
+            record.FinalState.Rejected,
+            linearSolver,
+            problem.Transport?.Factorizations ?? 0,
+            problem.Transport?.FactorizationSeconds ?? 0,
+            CaseChoiceNames.NameOf(definition.Time.Scheme),
+            problem.Discretization.NormalizationConstant);
+        var summary = RunSummary.From(definition, options.Version, problem.Mesh, record.Rows, layout, runner.Recorder.ProbePoints, record.Steps, record.WallSeconds, details);
+        if (definition.Particles is not null)
+        {
+            summary = summary with { Particles = RunParticles(options, problem, record.Rows, resultDirectory) };
+        }
+
+        WriteAtomically(options.SummaryPath, summary.ToJson());
+        return summary;
+    }
+
+    /// <summary>
+    /// <c>--resume</c> of a finished run: nothing is computed and the result directory is not touched;
+    /// the record and the summary (when asked for) are rebuilt from result.h5 (<see cref="CompletedRun"/>).
+    /// </summary>
+    private static CaseRunOutcome Completed(CaseRunOptions options, FlowProblem problem, string caseText, FlowRunner runner, RowLayout layout, Stopwatch clock)
+    {
+        string directory = Path.GetFullPath(options.ResultDirectory!);
+        var (rows, final, provenance) = CompletedRun.Read(directory, problem, caseText, layout);
+        double wall = provenance.WallSeconds ?? 0;
+        var record = new FlowRunRecord(problem.Definition, problem.Discretization, problem.Energy, rows, final, wall);
+        RunSummary? summary = WriteSummary(options, problem, record, layout, runner, provenance.LinearSolver, directory);
+        return new CaseRunOutcome(record, directory, summary, 0, 0, clock.Elapsed.TotalSeconds, AlreadyComplete: true);
+    }
+
     /// <summary>The particle method of the [particles] section, compared with the mesh solution at every output time.</summary>
-    private static ParticleSeries RunParticles(CaseRunOptions options, FlowProblem problem, IReadOnlyList<SnapshotRow> rows, ResultWriter? writer)
+    private static ParticleSeries RunParticles(CaseRunOptions options, FlowProblem problem, IReadOnlyList<SnapshotRow> rows, string? resultDirectory)
     {
         var densities = new double[rows.Count][];
         ResultReader? reader = null;
@@ -170,7 +198,7 @@ public static class CaseRunSession
             {
                 // A resumed run: the outputs before the checkpoint are on disk, not in memory.
                 densities[k] = rows[k].HasDensity ? rows[k].DensityArray()
-                    : (reader ??= ResultReader.Open(writer?.Directory ?? throw new InvalidOperationException("restored outputs without a result directory"))).ReadField(k, RunContentNames.DensityField);
+                    : (reader ??= ResultReader.Open(resultDirectory ?? throw new InvalidOperationException("restored outputs without a result directory"))).ReadField(k, RunContentNames.DensityField);
             }
         }
         finally
@@ -212,20 +240,33 @@ public static class CaseRunSession
             options.Warn?.Invoke($"skipping checkpoint {skipped.File}: {skipped.Reason}");
         }
 
+        // Everything that can refuse the checkpoint is checked before ResultWriter.Resume changes the
+        // directory (it deletes later outputs and rewrites the series): a refused resume touches nothing.
+        if (checkpoint.CaseSha256 != provenance.CaseSha256)
+        {
+            throw new RunSetupException(
+                $"{checkpoint.File}: the checkpoint was computed for another case text (its case_sha256 is {checkpoint.CaseSha256}, this case's {provenance.CaseSha256})",
+                "start a new run (without --resume, in a new --out directory) instead of resuming");
+        }
+
+        try
+        {
+            runner.Restore(RunContent.FromState(checkpoint.State, layout));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new RunSetupException($"{checkpoint.File}: {e.Message}", "the checkpoint does not fit this case; run without --resume", e);
+        }
+
         try
         {
             var writer = ResultWriter.Resume(directory, problem.Mesh, provenance, checkpoint, options.WriterOptions);
-            runner.Restore(RunContent.FromState(checkpoint.State, layout));
             options.Note?.Invoke($"resuming from {checkpoint.File} (step {checkpoint.Step}, t = {checkpoint.Time:G6})");
             return writer;
         }
         catch (InvalidOperationException e)
         {
             throw new RunSetupException(e.Message, null, e);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new RunSetupException($"{checkpoint.File}: {e.Message}", "the checkpoint does not fit this case; run without --resume", e);
         }
     }
 }

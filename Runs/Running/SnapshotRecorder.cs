@@ -57,7 +57,7 @@ public sealed class SnapshotRecorder
             snapshot.EdbDefect,
             snapshot.MinDensity,
             [.. problem.Regions.Select(r => r.Region.Integrate(snapshot.Density))],
-            [.. probePoints.Select(p => problem.Space.Evaluate(snapshot.Density, p))],
+            [.. problem.ProbeEvaluationPoints.Select(p => problem.Space.Evaluate(snapshot.Density, p))],
             // The snapshot's density is its own copy and is not touched again: the row takes it over.
             KeepDensities ? ImmutableCollectionsMarshal.AsImmutableArray(snapshot.Density) : default);
         rows.Add(row);

@@ -81,17 +81,45 @@ public static class BuiltinStudies
         {
             progress?.WriteLine($"study {definition.Name}");
             StudyResult result = StudyRunner.Run(definition, progress, cancellation);
-            string target = definitions.Count == 1 ? directory : Path.Combine(directory, definition.Name);
-            StudyOutputWriter.Write(result, target);
-            string report = File.ReadAllText(Path.Combine(target, "report.md"));
-            markdown.AppendLine($"### {definition.Name}").AppendLine().Append(definitions.Count == 1 ? report : ResultsPage.PrefixLinks(report, definition.Name)).AppendLine();
-            if (result.FailureMessage is string failure)
-            {
-                failures.Add(failure);
-            }
+            WriteResult(result, definitions.Count, directory, markdown, failures);
         }
 
         return new BuiltinStudyOutcome(name, markdown.ToString(), failures);
+    }
+
+    /// <summary>
+    /// Writes the finished results of the built-in <paramref name="name"/> (one per study file, in
+    /// order) as <see cref="Run"/> does; merging shards (Runs/Sharding) ends here.
+    /// </summary>
+    /// <param name="name">The built-in name.</param>
+    /// <param name="results">One result per study file.</param>
+    /// <param name="directory">The output directory.</param>
+    /// <returns>The Markdown report and the failures.</returns>
+    public static BuiltinStudyOutcome Write(string name, IReadOnlyList<StudyResult> results, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var markdown = new System.Text.StringBuilder();
+        var failures = new List<string>();
+        foreach (StudyResult result in results)
+        {
+            WriteResult(result, results.Count, directory, markdown, failures);
+        }
+
+        return new BuiltinStudyOutcome(name, markdown.ToString(), failures);
+    }
+
+    /// <summary>One study file's outputs (a subdirectory when the built-in has several) and its part of the report.</summary>
+    private static void WriteResult(StudyResult result, int count, string directory, System.Text.StringBuilder markdown, List<string> failures)
+    {
+        var definition = result.Definition;
+        string target = count == 1 ? directory : Path.Combine(directory, definition.Name);
+        StudyOutputWriter.Write(result, target);
+        string report = File.ReadAllText(Path.Combine(target, "report.md"));
+        markdown.AppendLine($"### {definition.Name}").AppendLine().Append(count == 1 ? report : ResultsPage.PrefixLinks(report, definition.Name)).AppendLine();
+        if (result.FailureMessage is string failure)
+        {
+            failures.Add(failure);
+        }
     }
 }
 

@@ -26,39 +26,59 @@ public static class StudyRunner
             return ParticleCountStudy.Run(study, progress, cancellation);
         }
 
-        var sweep = study.Sweep;
-        var runs = new List<StudyRunRecord>();
-        for (int k = 0; k < sweep.Values.Count; k++)
+        // The runs are independent tasks (StudyRunPlan); `--shard` runs a subset of them in another
+        // process and Tabulate puts the records back together exactly as here.
+        var tasks = StudyRunPlan.Tasks(study);
+        var records = new List<FlowRunRecord>();
+        foreach (StudyRunTask task in tasks)
         {
-            double value = sweep.Values[k];
-            CaseDefinition runCase = StudyCaseVariants.Apply(study.BaseCase, sweep.Parameter, value);
-            FlowRunRecord run = FlowRuns.Execute(runCase, keepDensities: true, cancellation);
-            double parameter = StudyCaseVariants.TableParameter(sweep.Parameter, value, run.Mesh);
-            string label = $"{SweptName(sweep.Parameter)} = {value.ToString("G4", CultureInfo.InvariantCulture)}";
-            runs.Add(new StudyRunRecord(label, value, parameter, run));
-            progress?.WriteLine($"  run {k + 1}/{sweep.Values.Count}: {label}, {run.Mesh.VertexCount} nodes, {run.WallSeconds:F1} s");
+            records.Add(FlowRuns.Execute(task.Case, keepDensities: true, cancellation));
+            progress?.WriteLine(StudyRunPlan.ProgressLine(task, records[^1], study.Sweep.Values.Count));
         }
 
-        bool finest = study.Reference.Kind == StudyReferenceKind.Finest;
-        int rowCount = finest ? runs.Count - 1 : runs.Count;
-        var references = new StudyRunRecord?[rowCount];
-        StudyRunRecord? shared = null;
-        if (study.Reference.Kind == StudyReferenceKind.Case)
-        {
-            for (int k = 0; k < rowCount; k++)
-            {
-                if (k > 0 && IsShared(study))
-                {
-                    references[k] = shared;
-                    continue;
-                }
+        return Tabulate(study, tasks, records);
+    }
 
-                CaseDefinition referenceCase = StudyCaseVariants.Reference(runs[k].Run.Definition, study.Reference);
-                references[k] = shared = new StudyRunRecord("reference", runs[k].SweptValue, runs[k].TableParameter, FlowRuns.Execute(referenceCase, keepDensities: true, cancellation));
-                progress?.WriteLine($"  reference for {runs[k].Label}: {references[k]!.WallSeconds:F1} s");
+    /// <summary>The study's result from the records of all its tasks (<see cref="StudyRunPlan.Tasks"/>, in that order).</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="tasks">Its tasks.</param>
+    /// <param name="records">One finished run per task, with densities.</param>
+    /// <returns>The result: runs, references, table and verdict.</returns>
+    public static StudyResult Tabulate(StudyDefinition study, IReadOnlyList<StudyRunTask> tasks, IReadOnlyList<FlowRunRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count != tasks.Count)
+        {
+            throw new ArgumentException($"{tasks.Count} tasks but {records.Count} records", nameof(records));
+        }
+
+        var sweep = study.Sweep;
+        var runs = new List<StudyRunRecord>();
+        var references = new StudyRunRecord?[StudyRunPlan.RowCount(study)];
+        StudyRunRecord? shared = null;
+        foreach (StudyRunTask task in tasks)
+        {
+            FlowRunRecord run = records[task.Index];
+            if (task.Kind == StudyRunTaskKind.Sweep)
+            {
+                runs.Add(new StudyRunRecord(task.Label, task.SweptValue, StudyCaseVariants.TableParameter(sweep.Parameter, task.SweptValue, run.Mesh), run));
+            }
+            else
+            {
+                references[task.Row] = shared = new StudyRunRecord("reference", runs[task.Row].SweptValue, runs[task.Row].TableParameter, run);
             }
         }
 
+        // A reference that does not depend on the swept value ran once and serves every row.
+        for (int k = 0; k < references.Length; k++)
+        {
+            references[k] ??= study.Reference.Kind == StudyReferenceKind.Case ? shared : null;
+        }
+
+        bool finest = study.Reference.Kind == StudyReferenceKind.Finest;
+        int rowCount = references.Length;
         var evaluator = new StudyMetricEvaluator(KernelFactory.Create(study.MmdKernel, study.MmdBandwidth));
         var columns = Columns(study);
         var table = new ConvergenceTable(TableParameter(sweep.Parameter), columns.Select(c => c.Column), $"{study.Name}: {ReferenceText(study.Reference)}");
@@ -175,23 +195,6 @@ public static class StudyRunner
                 return StudyClosedForms.At(study.Reference.ClosedForm!.Value, run.Run, time);
         }
     }
-
-    private static bool IsShared(StudyDefinition study) => study.Sweep.Parameter switch
-    {
-        StudySweepParameter.TimeStep => study.Reference.Step is not null,
-        StudySweepParameter.Lambda or StudySweepParameter.Bandwidth => study.Reference.Reaction is ReactionKind.Exact,
-        _ => false,
-    };
-
-    private static string SweptName(StudySweepParameter parameter) => parameter switch
-    {
-        StudySweepParameter.Refine => "refine",
-        StudySweepParameter.CellsMultiplier => "cells ×",
-        StudySweepParameter.TimeStep => "τ",
-        StudySweepParameter.Lambda => "λ",
-        StudySweepParameter.ParticleCount => "N",
-        _ => "σ",
-    };
 
     private static string ReferenceText(StudyReference reference) => reference.Kind switch
     {

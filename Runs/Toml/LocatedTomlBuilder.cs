@@ -29,7 +29,14 @@ internal static class LocatedTomlBuilder
         {
             if (diagnostic.Kind == DiagnosticMessageKind.Error)
             {
-                throw new CaseFileException(Locate(diagnostic.Span.Start, file), null, $"TOML syntax error: {diagnostic.Message}");
+                // Tomlyn runs an unclosed string on over the line end and complains lines later.
+                SourceLocation location = Locate(diagnostic.Span.Start, file);
+                if (UnterminatedString.Find(text) is (int line, int column) && line <= location.Line)
+                {
+                    throw new CaseFileException(new SourceLocation(file, line, column), null, "TOML syntax error: the string opened here is not closed on its line (a \" or ' is missing)");
+                }
+
+                throw new CaseFileException(location, null, $"TOML syntax error: {diagnostic.Message}");
             }
         }
 

@@ -88,7 +88,10 @@ internal sealed partial class SectionReader
 
         if (value < minimum || value > maximum)
         {
-            string range = maximum == int.MaxValue ? $"must be ≥ {minimum}" : $"must be in [{minimum}, {maximum}]";
+            // Beyond int.MaxValue (no documented bound) the value cannot be stored: say so, not "must be ≥ min".
+            string range = maximum != int.MaxValue ? $"must be in [{minimum}, {maximum}]"
+                : value < minimum ? $"must be ≥ {minimum}"
+                : $"must be at most {int.MaxValue} (the largest integer PdeFlows stores)";
             throw new CaseFileException(node.Location, KeyPath(name), $"{what}{range}, got {node.Display}");
         }
 

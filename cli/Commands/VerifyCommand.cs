@@ -4,7 +4,8 @@ using PdeFlows.Runs.Studies;
 namespace PdeFlows.Cli.Commands;
 
 /// <summary>
-/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR] [--page PAGE.md]</c>:
+/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR] [--page PAGE.md]</c>
+/// (with <c>--shard I/N --out DIR</c>: one shard of the runs, <see cref="ShardedVerify"/>):
 /// runs a convergence / Γ-convergence study, writes its tables (Markdown, CSV, LaTeX), PNG plots and
 /// HDF5 file into DIR (default <c>verify-NAME</c>), prints the Markdown table(s) and exits 0 when every
 /// expectation held, 1 when an expected order or bound is missed (the message carries the whole
@@ -20,13 +21,16 @@ internal static class VerifyCommand
         var output = new Option<string?>("--out") { Description = "Output directory (tables, plots, HDF5); default verify-NAME." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
         var page = new Option<string?>("--page") { Description = "With --builtin: also write a results page (Markdown) there: setup, this command, wall time, exit status and the generated report, its links pointing into the output directory." };
-        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet, page };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I/N, 1-based) of the study's runs into --out; combine the N directories with 'pdeflows merge'." };
+        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet, page, shard };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             return ErrorReporting.Guard("verify", stderr, () =>
-                Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(page), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
+                parse.GetValue(shard) is string shardText && (parse.GetValue(study) is null) != (parse.GetValue(builtin) is null)
+                    ? ShardedVerify.Execute(parse.GetValue(study), parse.GetValue(builtin), shardText, parse.GetValue(output), parse.GetValue(quiet) ? null : stderr)
+                    : Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(page), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
         });
         return command;
     }

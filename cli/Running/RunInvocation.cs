@@ -40,6 +40,15 @@ internal static class RunInvocation
         }
 
         CaseRunOutcome outcome = CaseRunSession.Execute(caseText, options.CasePath, session);
+        if (outcome.AlreadyComplete)
+        {
+            // Said even with --quiet: a requeued job's log must show that nothing was recomputed.
+            var final = outcome.Record.FinalState;
+            stderr.WriteLine($"pdeflows run: {outcome.Record.Definition.Name}: the run in {outcome.ResultDirectory} was already complete ({final.Step} steps to t = {final.Time:G6}); nothing was computed" +
+                (options.SummaryPath is null ? string.Empty : $"; the summary {options.SummaryPath} was rewritten from its result.h5"));
+            return ExitCodes.Success;
+        }
+
         if (!options.Quiet)
         {
             var record = outcome.Record;
@@ -56,6 +65,12 @@ internal static class RunInvocation
         if (summaryPath is null)
         {
             return;
+        }
+
+        // Found now, not when the summary is written after the whole run.
+        if (Directory.Exists(summaryPath))
+        {
+            throw new UserError($"--summary '{summaryPath}' is a folder; it names the summary file to write", $"give a file name, e.g. {Path.Combine(summaryPath, "summary.json")}");
         }
 
         string? folder = Path.GetDirectoryName(Path.GetFullPath(summaryPath));

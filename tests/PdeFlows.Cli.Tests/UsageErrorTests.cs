@@ -56,6 +56,18 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void Run_with_a_folder_as_summary_exits_2_before_running_and_writes_nothing()
+    {
+        // Found at the end of the run before issue 13 ("Is a directory"), after the result was written.
+        string casePath = WriteSmallCase();
+        string run = Path.Combine(folder, "run-with-folder-summary");
+        var (code, _, error) = Run("run", casePath, "--out", run, "--summary", folder, "--quiet");
+        Assert.Equal(ExitCodes.BadInput, code);
+        AssertOneLineAndHint(error, $"--summary '{folder}' is a folder");
+        Assert.False(Directory.Exists(run), "the run started before the summary path was checked");
+    }
+
+    [Fact]
     public void Plot_into_an_unwritable_folder_exits_2()
     {
         string casePath = WriteSmallCase();

@@ -1,3 +1,4 @@
+using PdeFlows.Tests.Shared;
 using MathNet.Numerics.LinearAlgebra;
 using PdeFlows.Discretization.Assembly;
 using PdeFlows.Discretization.LinearAlgebra;
@@ -94,7 +95,7 @@ public class SparseSolverTests(ITestOutputHelper output)
     [InlineData(600, 0.005, 3)]
     public void Cholmod_agrees_with_dense_on_random_spd(int n, double density, int seed)
     {
-        Skip.IfNot(CholmodLibrary.IsAvailable, NoCholmod);
+        NativeTool.Require(CholmodLibrary.IsAvailable, NoCholmod);
         using var solver = LinearSolverFactory.Create(LinearSolverKind.Cholmod).Solver;
         AgreesWithDense(solver, RandomSpd(n, density, seed), seed, "random SPD");
     }
@@ -102,7 +103,7 @@ public class SparseSolverTests(ITestOutputHelper output)
     [SkippableFact]
     public void Cholmod_agrees_with_dense_on_an_assembled_matrix_and_refactorizes()
     {
-        Skip.IfNot(CholmodLibrary.IsAvailable, NoCholmod);
+        NativeTool.Require(CholmodLibrary.IsAvailable, NoCholmod);
         using var solver = LinearSolverFactory.Create(LinearSolverKind.Cholmod).Solver;
         var a = FiniteElementMatrix(16);
         AgreesWithDense(solver, a, 7, "P1 stiffness + mass, 17×33");
@@ -163,7 +164,7 @@ public class SparseSolverTests(ITestOutputHelper output)
     [SkippableFact]
     public void Cholmod_names_the_failing_column()
     {
-        Skip.IfNot(CholmodLibrary.IsAvailable, NoCholmod);
+        NativeTool.Require(CholmodLibrary.IsAvailable, NoCholmod);
         using var solver = LinearSolverFactory.Create(LinearSolverKind.Cholmod).Solver;
         var a = IndefiniteAtColumnSeven();
         solver.Analyze(a.Pattern);

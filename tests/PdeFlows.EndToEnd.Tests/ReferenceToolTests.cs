@@ -1,3 +1,4 @@
+using PdeFlows.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using PdeFlows.IO;
@@ -24,12 +25,12 @@ public class ReferenceToolTests(RunFixture fixture)
     [SkippableFact]
     public void Meshio_reads_the_mesh_and_every_output_time_of_u_matching_the_hdf5_values()
     {
-        Skip.IfNot(File.Exists(Python) && RunPython("-c", "import meshio").Code == 0, "needs /usr/bin/python3 with meshio (python3-meshio)");
+        NativeTool.Require(File.Exists(Python) && RunPython("-c", "import meshio").Code == 0, "needs /usr/bin/python3 with meshio (python3-meshio)");
         var reference = fixture.Reference("auto", "strang");
         string script = Path.Combine(fixture.Root, "meshio_read.py");
         File.WriteAllText(script, MeshioScript);
-        var (code, text) = RunPython(script, Path.Combine(reference.Run, "result.xdmf"));
-        Assert.True(code == 0, text);
+        var (code, text, errors) = RunPython(script, Path.Combine(reference.Run, "result.xdmf"));
+        Assert.True(code == 0, text + "\nstderr:\n" + errors);
         string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         using var reader = ResultReader.Open(reference.Run);
@@ -69,7 +70,8 @@ public class ReferenceToolTests(RunFixture fixture)
         return negative ? -value : value;
     }
 
-    private static (int Code, string Output) RunPython(params string[] arguments)
+    /// <summary>Runs python; stdout (the lines parsed above) and stderr (warnings) come back apart.</summary>
+    private static (int Code, string Output, string Errors) RunPython(params string[] arguments)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments)
@@ -81,6 +83,6 @@ public class ReferenceToolTests(RunFixture fixture)
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(60_000), "python did not finish within 60 s");
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }

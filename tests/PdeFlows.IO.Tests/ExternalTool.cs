@@ -13,9 +13,10 @@ internal static class ExternalTool
 
     /// <summary>Whether /usr/bin/python3 can import <paramref name="module"/>.</summary>
     public static bool PythonHas(string module) =>
-        File.Exists(Python) && Run(Python, ["-c", $"import {module}"], out _) == 0;
+        File.Exists(Python) && Run(Python, ["-c", $"import {module}"], out _, out _) == 0;
 
-    public static int Run(string program, string[] arguments, out string output)
+    /// <summary>Runs <paramref name="program"/>; its standard output and standard error come back apart (only stdout is ever parsed).</summary>
+    public static int Run(string program, string[] arguments, out string output, out string errors)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments)
@@ -32,18 +33,21 @@ internal static class ExternalTool
             throw new TimeoutException($"{program} did not finish within 60 s");
         }
 
-        output = stdout.Result + stderr.Result;
+        output = stdout.Result;
+        errors = stderr.Result;
         return process.ExitCode;
     }
 
+    /// <summary>Runs a python script; returns its standard output (what the callers parse as JSON).</summary>
     public static string RunPython(string script, params string[] arguments)
     {
         string file = Path.Combine(Path.GetTempPath(), $"pdeflows-io-{Guid.NewGuid():N}.py");
         File.WriteAllText(file, script);
         try
         {
-            int code = Run(Python, [file, .. arguments], out string output);
-            Assert.True(code == 0, $"python exited with {code}:\n{output}");
+            int code = Run(Python, [file, .. arguments], out string output, out string errors);
+            Assert.True(code == 0, $"python exited with {code}:\n{output}\nstderr:\n{errors}");
+            // Only stdout is returned for parsing: a warning python prints on stderr cannot corrupt the JSON.
             return output;
         }
         finally

@@ -1,3 +1,4 @@
+using PdeFlows.Tests.Shared;
 using System.Text.Json;
 
 namespace PdeFlows.IO.Tests;
@@ -23,17 +24,17 @@ public class ReferenceToolTests
     public void H5dumpListsTheDatasets()
     {
         string? h5dump = ExternalTool.Find("h5dump");
-        Skip.If(h5dump is null, "h5dump not installed (Debian package hdf5-tools)");
+        NativeTool.Require(h5dump is not null, "h5dump not installed (Debian package hdf5-tools)");
         using var temporary = new TemporaryDirectory();
         var (run, _, writer, _) = WriteRun(temporary, 2);
         writer.WriteCheckpoint(20, 2.5, TestData.State(TestData.Mesh(2).VertexCount, 20));
         writer.Finish(1.5);
         foreach (string file in Directory.GetFiles(run, "*.h5", SearchOption.AllDirectories))
         {
-            Assert.True(ExternalTool.Run(h5dump!, ["-H", file], out string header) == 0, $"h5dump -H {file} failed:\n{header}");
+            Assert.True(ExternalTool.Run(h5dump!, ["-H", file], out string header, out string errors) == 0, $"h5dump -H {file} failed:\n{header}\n{errors}");
         }
 
-        ExternalTool.Run(h5dump!, ["-H", Path.Combine(run, ResultLayout.ResultFile)], out string output);
+        ExternalTool.Run(h5dump!, ["-H", Path.Combine(run, ResultLayout.ResultFile)], out string output, out _);
         foreach (string expected in new[]
         {
             "GROUP \"mesh\"", "DATASET \"coordinates\"", "DATASET \"cells\"", "H5T_STD_I64LE", "H5T_IEEE_F64LE",
@@ -48,7 +49,7 @@ public class ReferenceToolTests
     [SkippableFact]
     public void H5pyReadsCoordinatesCellsAndFieldsBitExactly()
     {
-        Skip.IfNot(ExternalTool.PythonHas("h5py"), "/usr/bin/python3 with h5py not installed (Debian package python3-h5py)");
+        NativeTool.Require(ExternalTool.PythonHas("h5py"), "/usr/bin/python3 with h5py not installed (Debian package python3-h5py)");
         using var temporary = new TemporaryDirectory();
         var (run, mesh, writer, times) = WriteRun(temporary, 3);
         writer.Finish(1.5);
@@ -84,7 +85,7 @@ public class ReferenceToolTests
     [InlineData(3)]
     public void MeshioReadsTheXdmfTimeSeriesWhileRunningAndFinished(int dimension)
     {
-        Skip.IfNot(ExternalTool.PythonHas("meshio"), "/usr/bin/python3 with meshio not installed (Debian package python3-meshio)");
+        NativeTool.Require(ExternalTool.PythonHas("meshio"), "/usr/bin/python3 with meshio not installed (Debian package python3-meshio)");
         using var temporary = new TemporaryDirectory();
         var (run, mesh, writer, times) = WriteRun(temporary, dimension);
         const string script = """

@@ -7,12 +7,16 @@ namespace PdeFlows.IO.Tests;
 /// <summary>
 /// Reports (does not assert) the cost of writing a 2D 200 × 200 square (40,401 vertices) with 40
 /// output times of 3 fields each, the series after each, and the consolidation into result.h5.
+/// A measurement, not a test: it runs only with <c>PDEFLOWS_IO_TIMINGS=1</c> and is reported as
+/// skipped otherwise, so it never counts as a passed test (issue 13).
 /// </summary>
+[Trait("Category", "Measurement")]
 public class WriteTimingTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public void Square200With40OutputsOf3Fields()
     {
+        Skip.IfNot(Environment.GetEnvironmentVariable("PDEFLOWS_IO_TIMINGS") == "1", "a measurement, not a test: set PDEFLOWS_IO_TIMINGS=1 to measure");
         using var temporary = new TemporaryDirectory();
         var mesh = MeshGenerators.Rectangle([0.0, 0.0], [1.0, 1.0], 200, 200);
         Assert.Equal(40401, mesh.VertexCount);

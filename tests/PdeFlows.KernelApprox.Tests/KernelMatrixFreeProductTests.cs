@@ -82,28 +82,61 @@ public class KernelMatrixFreeProductTests(ITestOutputHelper output)
         NumericAssert.RelativeClose(gradient, TestData.NaiveGradientProduct(new LaplaceKernel(0.5), points, points, weights), Tolerance, "laplace gradient with self terms");
     }
 
-    [Fact]
-    public void Results_are_bitwise_independent_of_thread_count_and_tiling()
+    [Theory]
+    [InlineData(KernelKind.MaternFiveHalves, 3)]
+    [InlineData(KernelKind.Gaussian, 1)]
+    [InlineData(KernelKind.Gaussian, 2)]
+    [InlineData(KernelKind.Gaussian, 3)]
+    public void Results_are_bitwise_independent_of_thread_count_and_tiling(KernelKind kind, int dimension)
     {
-        PointSet targets = TestData.RandomPoints(1500, 3, seed: 7);
-        PointSet sources = TestData.RandomPoints(2100, 3, seed: 8);
-        double[] weights = TestData.RandomVector(2100, seed: 9);
-        var kernel = new MaternFiveHalvesKernel(0.4);
+        // Odd target tiles (7 rows: the two-row loop ends on a single row), source tiles that are
+        // not multiples of the SIMD width, two threads and all threads: every bit must agree.
+        PointSet targets = TestData.RandomPoints(1500, dimension, seed: 7);
+        PointSet sources = TestData.RandomPoints(2101, dimension, seed: 8);
+        double[] weights = TestData.RandomVector(2101, seed: 9);
+        IKernel kernel = KernelFactory.Create(kind, 0.4);
         var serial = new KernelProductOptions { MaxDegreeOfParallelism = 1 };
         var oddTiles = new KernelProductOptions { TargetTileSize = 7, SourceTileSize = 100 };
-        foreach (KernelProductOptions? options in new[] { null, oddTiles })
+        var twoThreads = new KernelProductOptions { MaxDegreeOfParallelism = 2, TargetTileSize = 33 };
+        foreach (KernelProductOptions? options in new[] { null, oddTiles, twoThreads })
         {
             var reference = new double[1500];
             var parallel = new double[1500];
             KernelMatrixFreeProduct.Multiply(kernel, targets, sources, weights, reference, serial);
             KernelMatrixFreeProduct.Multiply(kernel, targets, sources, weights, parallel, options);
             Assert.Equal(reference, parallel); // exact equality of every double
-            var referenceGradient = new double[4500];
-            var parallelGradient = new double[4500];
+            var referenceGradient = new double[1500 * dimension];
+            var parallelGradient = new double[1500 * dimension];
             KernelMatrixFreeProduct.MultiplyGradient(kernel, targets, sources, weights, referenceGradient, serial);
             KernelMatrixFreeProduct.MultiplyGradient(kernel, targets, sources, weights, parallelGradient, options);
             Assert.Equal(referenceGradient, parallelGradient);
         }
+    }
+
+    [Theory]
+    [InlineData(KernelKind.Gaussian, 1)]
+    [InlineData(KernelKind.Gaussian, 2)]
+    [InlineData(KernelKind.Gaussian, 3)]
+    [InlineData(KernelKind.MaternThreeHalves, 2)]
+    public void Symmetric_product_matches_the_naive_loop_and_is_bitwise_independent_of_thread_count(KernelKind kind, int dimension)
+    {
+        // 2603 points = five full blocks of 512 and one of 43 (an odd number of blocks, so the
+        // round-robin schedule has a resting block each round, and a scalar column tail of 3).
+        PointSet points = TestData.RandomPoints(2603, dimension, seed: 60 + dimension);
+        double[] weights = TestData.RandomVector(2603, seed: 70 + dimension);
+        IKernel kernel = KernelFactory.Create(kind, 0.3);
+        Assert.True(points.Count >= KernelMatrixFreeProduct.SymmetricThreshold);
+        var serial = new double[2603];
+        KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, serial, new KernelProductOptions { MaxDegreeOfParallelism = 1 });
+        double error = NumericAssert.RelativeClose(serial, TestData.NaiveProduct(kernel, points, points, weights), Tolerance, $"symmetric {kernel} d={dimension}");
+        foreach (var options in new[] { KernelProductOptions.Default, new KernelProductOptions { MaxDegreeOfParallelism = 2 } })
+        {
+            var threaded = new double[2603];
+            KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, threaded, options);
+            Assert.Equal(serial, threaded);
+        }
+
+        output.WriteLine($"symmetric {kernel} d={dimension} N=2603: relative error {error:E2}");
     }
 
     [Fact]

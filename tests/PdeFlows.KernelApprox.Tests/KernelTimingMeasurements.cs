@@ -11,9 +11,11 @@ namespace PdeFlows.KernelApprox.Tests;
 /// <summary>
 /// One-shot Stopwatch measurements (issue 6 item 5), printed, never asserted. They take tens of
 /// seconds on a shared machine, so they run only when the environment variable
-/// <c>PDEFLOWS_KERNEL_TIMINGS=1</c> is set; otherwise the test returns at once (xunit 2 has no
-/// dynamic skip). The BenchmarkDotNet versions live in bench/KernelBenchmarks.cs.
+/// <c>PDEFLOWS_KERNEL_TIMINGS=1</c> is set; otherwise they are reported as skipped (a real skip, so
+/// a measurement never counts as a passed test — issue 13). The BenchmarkDotNet versions live in
+/// bench/KernelBenchmarks.cs.
 /// </summary>
+[Trait("Category", "Measurement")]
 public class KernelTimingMeasurements(ITestOutputHelper output)
 {
     private static bool Enabled => Environment.GetEnvironmentVariable("PDEFLOWS_KERNEL_TIMINGS") == "1";
@@ -44,25 +46,22 @@ public class KernelTimingMeasurements(ITestOutputHelper output)
         return (new PointSet(coordinates, 2), new NodalSetting(mass, target), density);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Kernel_product_throughput_and_lambda_fisher_rao_rate_on_sixteen_thousand_nodes()
     {
-        if (!Enabled)
-        {
-            output.WriteLine("Set PDEFLOWS_KERNEL_TIMINGS=1 to measure.");
-            return;
-        }
+        Skip.IfNot(Enabled, "a measurement, not a test: set PDEFLOWS_KERNEL_TIMINGS=1 to measure");
 
         PointSet points = TestData.RandomPoints(20_000, 2, seed: 1, scale: 6.0);
+        var targets = new PointSet(points.Coordinates, 2); // a separate object: the general product, every pair evaluated
         double[] weights = TestData.RandomVector(20_000, 2);
         var result = new double[20_000];
         var kernel = new GaussianKernel(0.5);
-        KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, result); // warm-up (JIT)
+        KernelMatrixFreeProduct.Multiply(kernel, targets, points, weights, result); // warm-up (JIT)
         var watch = Stopwatch.StartNew();
         const int repetitions = 3;
         for (int r = 0; r < repetitions; r++)
         {
-            KernelMatrixFreeProduct.Multiply(kernel, points, points, weights, result);
+            KernelMatrixFreeProduct.Multiply(kernel, targets, points, weights, result);
         }
 
         double seconds = watch.Elapsed.TotalSeconds / repetitions;

@@ -166,6 +166,8 @@ public class RkhsProjectionTests(ITestOutputHelper output)
 
         double relative = Math.Sqrt(WeightedNormSquared(weights, difference) / WeightedNormSquared(weights, force));
         Assert.True(relative <= lowRank.Solve.LowRankResidualBound, $"weighted error {relative:E3} > bound {lowRank.Solve.LowRankResidualBound:E3}");
+        // A fixed cap beside the solver's own bound: η = 1e-3 (the default LowRankRelativeAccuracy).
+        Assert.True(lowRank.Solve.LowRankResidualBound <= 1e-3 && relative <= 1e-3, $"bound {lowRank.Solve.LowRankResidualBound:E3}, error {relative:E3}: above the cap 1e-3");
         output.WriteLine($"N=1000 2D λ=1e-5: rank {lowRank.Solve.Rank}, bound {lowRank.Solve.LowRankResidualBound:E2}, relative residual {lowRank.Solve.RelativeResidual:E2}, weighted response error {relative:E2}, deficit {lowRank.Deficit:E4} vs {dense.Deficit:E4}");
     }
 

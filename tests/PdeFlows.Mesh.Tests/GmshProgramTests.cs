@@ -1,3 +1,4 @@
+using PdeFlows.Tests.Shared;
 using PdeFlows.Mesh;
 using Xunit.Abstractions;
 
@@ -43,7 +44,7 @@ public class GmshProgramTests(ITestOutputHelper output)
     [InlineData("msh22")]
     public void A_gmsh_disk_has_gmsh_counts_and_the_area_of_its_inscribed_polygon(string format)
     {
-        Skip.IfNot(GmshProgram.IsInstalled, GmshProgram.SkipMessage);
+        NativeTool.Require(GmshProgram.IsInstalled, GmshProgram.SkipMessage);
         var (result, counts) = format == "msh41" ? Disk41.Value : GmshProgram.MeshAndRead("disk", DiskGeo, 2, format);
         var mesh = result.Mesh;
         output.WriteLine($"gmsh {GmshProgram.Version} {format}: header {counts.Nodes} nodes, {counts.Elements} elements; mesh {mesh}; unused nodes removed {result.UnusedNodesRemoved}");
@@ -90,7 +91,7 @@ public class GmshProgramTests(ITestOutputHelper output)
     [SkippableFact]
     public void A_gmsh_disk_refined_once_keeps_its_physical_groups()
     {
-        Skip.IfNot(GmshProgram.IsInstalled, GmshProgram.SkipMessage);
+        NativeTool.Require(GmshProgram.IsInstalled, GmshProgram.SkipMessage);
         var mesh = Disk41.Value.Result.Mesh;
         var refined = mesh.Refined();
         Assert.Equal(4 * mesh.CellCount, refined.CellCount);
@@ -104,7 +105,7 @@ public class GmshProgramTests(ITestOutputHelper output)
     [SkippableFact]
     public void A_gmsh_box_of_tetrahedra_has_gmsh_counts_and_exact_volume_and_refines()
     {
-        Skip.IfNot(GmshProgram.IsInstalled, GmshProgram.SkipMessage);
+        NativeTool.Require(GmshProgram.IsInstalled, GmshProgram.SkipMessage);
         var (result, counts) = GmshProgram.MeshAndRead("box", BoxGeo, 3, "msh41");
         var mesh = result.Mesh;
         var quality = mesh.Quality();

@@ -60,6 +60,11 @@ public class ExamplesTests
             double meanGap = Math.Abs(particles.Mean[^1][0] - r.Summary.Mean[^1][0]);
             Assert.True(meanGap < 0.25, $"particle and mesh means (x) differ by {meanGap:F3} at the end");
         },
+        ["09-reference-swfr-1d.toml"] = r =>
+        {
+            AssertMassConserved(r, 1e-9);
+            AssertEnergyDecreases(r);
+        },
     };
 
     /// <summary>The example files, found by globbing.</summary>

@@ -80,7 +80,7 @@ public class CaseFileErrorTests
         // output
         { Append("[output]\ntimes = [0, 3]"), "case.toml:20:9: [output] times: item 2: must be in [0, end = 2], got 3" },
         { Append("[output]\ntimes = [0, 1, 1]"), "case.toml:20:9: [output] times: must be strictly increasing; item 3 (1) ≤ item 2 (1)" },
-        { Append("[output]\nprobes = [[0.5], [0.5, 0.5]]"), "case.toml:20:18: [output] probes: probe 2: must have 1 coordinate for the domain, got 2" },
+        { Append("[output]\nprobes = [[0.5], [0.5, 0.5]]"), "case.toml:20:18: [output] probes: item 2: must have 1 coordinate for the domain, got 2" },
         { Append("[output]\nregions = { a = { lower = [0.5], upper = [0.2] } }"), "case.toml:20:42: [output] regions.a.upper: must be greater than lower in every coordinate; coordinate 1: upper 0.2 ≤ lower 0.5" },
         { Append("[output]\ncheckpoint_every = -1"), "case.toml:20:20: [output] checkpoint_every: must be ≥ 0, got -1" },
 

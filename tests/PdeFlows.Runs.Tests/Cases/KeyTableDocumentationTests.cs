@@ -71,7 +71,7 @@ public class KeyTableDocumentationTests
     public void Generated_rows_carry_type_range_default_and_meaning_from_the_declarations()
     {
         string flow = TomlKeyTableMarkdown.Table(CaseKeys.Table.Section("flow"));
-        Assert.Contains("| `alpha` | number ≥ 0 | 1 | transport weight α; > 0 for `w` |", flow, StringComparison.Ordinal);
+        Assert.Contains("| `alpha` | number ≥ 0 | 1 | transport weight α; > 0 for `w`; α = 0 makes `wfr` / `swfr` the reaction-only flow `fr` / `sfr` |", flow, StringComparison.Ordinal);
         Assert.Contains("| `kind` | `\"fr\"` \\| `\"sfr\"` \\| `\"w\"` \\| `\"wfr\"` \\| `\"swfr\"` | required |", flow, StringComparison.Ordinal);
         string solver = TomlKeyTableMarkdown.Table(CaseKeys.Table.Section("solver"));
         Assert.Contains("| `reaction_tolerance` | number > 0 | 1e-11 |", solver, StringComparison.Ordinal);

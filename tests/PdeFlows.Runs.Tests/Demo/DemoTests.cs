@@ -37,6 +37,10 @@ public class DemoTests
         Assert.All(outcome.CaseFiles, f => Assert.NotNull(CaseFileLoader.Load(f)));
         Assert.Equal(6, outcome.ResultDirectories.Count);
         Assert.All(outcome.ResultDirectories, d => Assert.True(File.Exists(Path.Combine(d, "result.xdmf")), d));
+        // The five figures the demo promises (Demonstration.Run), by name: an empty list must fail.
+        Assert.Equal(
+            ["energy-dissipation.png", "initial-and-target.png", "lambda-convergence.png", "right-mode-mass.png", "snapshots.png"],
+            outcome.Figures.Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
         Assert.All(outcome.Figures, f => Assert.True(new FileInfo(f).Length > 1000, f));
         Assert.Equal(7, lines.Count);
 
