@@ -158,7 +158,7 @@ public static class GammaMeshReport
             $"E(μ_{{h,λ}}(t)) ≥ E(μ(t)) at t = {G(t)}", sweep.ContinuumEnergy[j],
             [.. Enumerable.Range(0, count).Select(k => sweep.Cells[levelOffset + k][lambdaOffset + k].Energy[j] - sweep.Levels[levelOffset + k].DiscreteExactEnergy[j])],
             [.. Enumerable.Range(0, count).Select(k => sweep.Levels[levelOffset + k].DiscreteExactEnergy[j] - sweep.ContinuumEnergy[j])],
-            tolerance + (1e-12 * Math.Abs(sweep.ContinuumEnergy[j])))).ToList();
+            tolerance + (1e-12 * Math.Abs(sweep.ContinuumEnergy[j])), firstName: "λ part", secondName: "h part")).ToList();
         int holds = checks.Count(c => c.Verdict == LiminfVerdict.Holds), fails = checks.Count(c => c.Verdict == LiminfVerdict.Fails), open = checks.Count - holds - fails;
         var last = checks[^1];
         text.AppendLine($"- theorem check along the diagonal (the energy's lower semicontinuity at the measure level, against the continuum flow; the lower limits of the λ part and of the h part of the gap estimated separately from the last {LowerLimitEstimator.TailLength(count)} diagonal values and added, τ = {EnergyTolerance:G} × (E(u(0)) − E(u(T))) = {E(tolerance)}): holds at {holds} of {checks.Count} output times, fails at {fails}, inconclusive at {open}; at T: {last.Describe()}");

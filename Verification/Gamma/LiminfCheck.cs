@@ -29,7 +29,8 @@ public enum LiminfVerdict
 /// <param name="Tolerance">τ ≥ 0.</param>
 /// <param name="Estimate">The lower-limit estimate.</param>
 /// <param name="Verdict">The verdict.</param>
-public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, double Limit, double Tolerance, LowerLimitEstimate Estimate, LiminfVerdict Verdict)
+/// <param name="Parts">For a check judged on two parts (<see cref="JudgeSplit"/>): each part's name and estimate (relative to L); null otherwise.</param>
+public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, double Limit, double Tolerance, LowerLimitEstimate Estimate, LiminfVerdict Verdict, IReadOnlyList<(string Name, LowerLimitEstimate Estimate)>? Parts = null)
 {
     /// <summary>Judges liminf X ≥ L on the last <paramref name="tailLength"/> values.</summary>
     /// <param name="quantity">What X is.</param>
@@ -68,8 +69,10 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
     /// <param name="second">The second part.</param>
     /// <param name="tolerance">τ ≥ 0.</param>
     /// <param name="tailLength">K ≥ 3; default <see cref="LowerLimitEstimator.TailLength"/>.</param>
+    /// <param name="firstName">The first part's name (for the report).</param>
+    /// <param name="secondName">The second part's name.</param>
     /// <returns>The check; its values are L + first + second.</returns>
-    public static LiminfCheck JudgeSplit(string quantity, double limit, IReadOnlyList<double> first, IReadOnlyList<double> second, double tolerance, int? tailLength = null)
+    public static LiminfCheck JudgeSplit(string quantity, double limit, IReadOnlyList<double> first, IReadOnlyList<double> second, double tolerance, int? tailLength = null, string firstName = "first part", string secondName = "second part")
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -81,7 +84,7 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
             a.Behaviour == b.Behaviour ? a.Behaviour : (a.Behaviour is TailBehaviour.Converging or TailBehaviour.Flat ? b.Behaviour : a.Behaviour), a.Ratio, tail);
         double bound = limit - tolerance;
         LiminfVerdict verdict = estimate.Lower >= bound ? LiminfVerdict.Holds : estimate.Upper < bound ? LiminfVerdict.Fails : LiminfVerdict.Inconclusive;
-        return new LiminfCheck(quantity, [.. first.Select((v, k) => limit + v + second[k])], limit, tolerance, estimate, verdict);
+        return new LiminfCheck(quantity, [.. first.Select((v, k) => limit + v + second[k])], limit, tolerance, estimate, verdict, [(firstName, a), (secondName, b)]);
     }
 
     /// <summary>The estimate's margin over the bound, (X̂ − L + τ) relative to |L| (negative: below).</summary>
@@ -100,13 +103,17 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
         },
     };
 
-    /// <summary>How the lower limit was estimated, in words.</summary>
-    public string EstimatorText => Estimate.Behaviour switch
+    /// <summary>How the lower limit was estimated, in words (for a split check: each part's estimator, estimate and interval).</summary>
+    public string EstimatorText => Parts is null
+        ? Words(Estimate)
+        : "sum of the parts' lower limits: " + string.Join("; ", Parts.Select(p => $"{p.Name} {Words(p.Estimate)} → {E(p.Estimate.Value)} in {IntervalOf(p.Estimate)}"));
+
+    private static string Words(LowerLimitEstimate estimate) => estimate.Behaviour switch
     {
         TailBehaviour.Flat => "flat tail: last value",
-        TailBehaviour.Converging => $"Aitken Δ² (increment ratio {F2(Estimate.Ratio)})",
-        TailBehaviour.Increasing => $"increasing, not converging (ratio {F2(Estimate.Ratio)}): last value as a lower bound",
-        TailBehaviour.Decreasing => $"decreasing, not converging (ratio {F2(Estimate.Ratio)}): last value as an upper bound",
+        TailBehaviour.Converging => $"Aitken Δ² (increment ratio {F2(estimate.Ratio)})",
+        TailBehaviour.Increasing => $"increasing, not converging (ratio {F2(estimate.Ratio)}): last value as a lower bound",
+        TailBehaviour.Decreasing => $"decreasing, not converging (ratio {F2(estimate.Ratio)}): last value as an upper bound",
         _ => "oscillating, not converging: lower envelope in [min, max] of the tail",
     };
 
@@ -116,7 +123,9 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
         $"limit path {E(Limit)}, tolerance {E1(Tolerance)}: liminf ≥ limit − tolerance {VerdictText}";
 
     /// <summary>The interval the tail allows for the lower limit, as text.</summary>
-    public string Interval => $"[{(double.IsNegativeInfinity(Estimate.Lower) ? "−∞" : E(Estimate.Lower))}, {(double.IsPositiveInfinity(Estimate.Upper) ? "+∞" : E(Estimate.Upper))}]";
+    public string Interval => IntervalOf(Estimate);
+
+    private static string IntervalOf(LowerLimitEstimate estimate) => $"[{(double.IsNegativeInfinity(estimate.Lower) ? "−∞" : E(estimate.Lower))}, {(double.IsPositiveInfinity(estimate.Upper) ? "+∞" : E(estimate.Upper))}]";
 
     private static string E(double value) => value.ToString("E6", CultureInfo.InvariantCulture);
 

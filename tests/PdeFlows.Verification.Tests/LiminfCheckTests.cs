@@ -132,6 +132,27 @@ public class LiminfCheckTests
     }
 
     [Fact]
+    public void An_accelerating_positive_tail_is_not_failed_by_extrapolating_its_last_ratio()
+    {
+        // The 2D gamma-fr-mesh diagonal (h, λ) = (1.41, 0.1) … (0.177, 1e-4) at T = 1 (4-level sweep): the λ part
+        // E_h(u_{h,λ}) − E_h(u_h) is positive and falls with increment ratios 0.261, 0.213 while its local order in
+        // λ still rises; the h part E_h(u_h) − E(u) → 0 at O(h²) (independently: −7.82e-6 at 64², −1.96e-6 at 128²).
+        // Aitken with the last ratio puts the λ part's limit at −1.06e-3, but the next diagonal point (0.088, 1e-5)
+        // measured 1.35e-4 > 0 (ratio 0.127): the convergence sped up. The lower limit may therefore be anywhere
+        // between the slow extrapolation and the last value; since the last total is above the limit, the sweep
+        // cannot decide. (The earlier interval, future ratio ≥ smallest observed − drift = 0.164, reported FAILS.)
+        double limit = 3.054539e-2, tolerance = 2.625e-7;
+        double[] lambdaPart = [1.999e-1, 4.897e-2, 9.578e-3, 1.202e-3];
+        double[] hPart = [2.189e-2, -1.812e-3, -1.222e-4, -3.123e-5];
+        var check = LiminfCheck.JudgeSplit("E(T)", limit, lambdaPart, hPart, tolerance, firstName: "λ part", secondName: "h part");
+        Assert.Equal(LiminfVerdict.Inconclusive, check.Verdict);
+        Assert.True(check.Estimate.Value < limit - 1e-3, $"Aitken on the λ part overshoots below the limit: {check.Estimate.Value - limit:E2}");
+        Assert.Equal(lambdaPart[^1], check.Parts![0].Estimate.Upper, 15); // the λ part's tail may stop at its last value
+        Assert.Contains("λ part Aitken Δ² (increment ratio 0.21)", check.Describe());
+        Assert.Contains("h part", check.Describe());
+    }
+
+    [Fact]
     public void The_tail_needs_three_values()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LowerLimitEstimator.Estimate([1.0, 2.0], 2, 0));

@@ -76,12 +76,12 @@ public sealed record GammaMeshOptions(IReadOnlyList<GammaMeshDomain> Domains, do
 {
     /// <summary>
     /// The built-in settings: 1D double well on [−2.5, 2.5] (the gamma-fr case), 25 … 400 cells, λ = 1e-1 … 1e-6;
-    /// 2D double well in x on [−2, 2]², 4² … 32² cells, λ = 1e-1 … 1e-4; Gaussian kernel σ = 0.3 (1D), 0.5 (2D);
+    /// 2D double well in x on [−2, 2]², 4² … 64² cells, λ = 1e-1 … 1e-5; Gaussian kernel σ = 0.3 (1D), 0.5 (2D);
 /// reaction tolerance 1e-8 on log u (four orders below the smallest error measured, ~1e-4).
     /// </summary>
     public static GammaMeshOptions Default { get; } = new(
     [
         new("1d", [-2.5], [2.5], [25, 50, 100, 200, 400], "2*(x^2 - 1)^2", "exp(-x^2/2)", [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6], new GammaKernel(KernelKind.Gaussian, 0.3), 2.0, 0.1),
-        new("2d", [-2.0, -2.0], [2.0, 2.0], [4, 8, 16, 32], "(x^2 - 1)^2 + y^2", "exp(-(x^2 + y^2)/1.5)", [1e-1, 1e-2, 1e-3, 1e-4], new GammaKernel(KernelKind.Gaussian, 0.5), 1.0, 0.1),
+        new("2d", [-2.0, -2.0], [2.0, 2.0], [4, 8, 16, 32, 64], "(x^2 - 1)^2 + y^2", "exp(-(x^2 + y^2)/1.5)", [1e-1, 1e-2, 1e-3, 1e-4, 1e-5], new GammaKernel(KernelKind.Gaussian, 0.5), 1.0, 0.1),
     ]);
 }

@@ -12,7 +12,7 @@ namespace PdeFlows.Runs.Studies.Gamma;
 /// <summary>
 /// The built-in study <c>gamma-fr-mesh</c> (kernel.md §5 point 7): the measure-level limit of
 /// spherical λ-FRk. On a fixed node set λ → 0 is linear algebra in ℝ^N; here λ → 0 together with mesh
-/// refinement (4 levels in 1D, 3 in 2D), every run against the continuum exact SFR flow of KL
+/// refinement (5 levels in 1D, 5 in 2D), every run against the continuum exact SFR flow of KL
 /// (<see cref="ContinuumRelativeEntropyFlow"/>: the closed form evaluated exactly, its normalization by
 /// a mesh-independent quadrature), with the error split into its h part (the exact SFR flow on the
 /// nodes, i.e. its nodal closed form, against the continuum) and its λ part (the kernel flow against
@@ -25,7 +25,7 @@ public static class GammaMeshStudy
     public const string Name = "gamma-fr-mesh";
 
     /// <summary>One line for the list of built-ins.</summary>
-    public const string Description = "spherical λ-FRk with λ → 0 and mesh refinement (1D: 5 levels, 2D: 4) against the continuum SFR flow of KL; (h, λ) tables, h/λ split";
+    public const string Description = "spherical λ-FRk with λ → 0 and mesh refinement (1D: 5 levels, 2D: 5) against the continuum SFR flow of KL; (h, λ) tables, h/λ split";
 
     /// <summary>The setup, for the results page (configuration only).</summary>
     public const string Setup = """
@@ -33,8 +33,8 @@ public static class GammaMeshStudy
         exact SFR flow u(t) ∝ π^{1−e^{−t}} u₀^{e^{−t}} evaluated exactly at the quadrature points of the error
         norm (its normalization by a mesh-independent composite Gauss–Legendre rule). 1D: the gamma-fr case
         (double well on [−2.5, 2.5], broad u₀ = N(0, 1)), 25 … 400 cells, λ = 1e-1 … 1e-6, Gaussian kernel
-        σ = 0.3, T = 2. 2D: π ∝ exp(−(x² − 1)² − y²) on [−2, 2]², u₀ ∝ exp(−(x² + y²)/1.5), 4² … 32² cells,
-        λ = 1e-1 … 1e-4, σ = 0.5, T = 1. Outputs every 0.1 (the errors are sup over them), reaction
+        σ = 0.3, T = 2. 2D: π ∝ exp(−(x² − 1)² − y²) on [−2, 2]², u₀ ∝ exp(−(x² + y²)/1.5), 4² … 64² cells,
+        λ = 1e-1 … 1e-5, σ = 0.5, T = 1. Outputs every 0.1 (the errors are sup over them), reaction
         tolerance 1e-8 on log u. Split: h part = the exact SFR flow on the same nodes (its nodal closed form)
         against the continuum; λ part = the kernel flow against that discrete exact flow. Along the diagonal
         (h_k, λ_k) → 0 ending at the finest pair, the energy's liminf is checked against the continuum
