@@ -129,7 +129,7 @@ public static class GammaFisherRaoReport
     {
         int tail = LowerLimitEstimator.TailLength(count);
         text.AppendLine($"**Theorem checks** against the limit path: the lower limit of each sequence is estimated from its last {tail} values " +
-            $"(Aitken Δ² where the increments shrink geometrically, ratio ≤ {LowerLimitEstimator.ConvergenceRatio}, in the interval the remaining increments reach at the slowest observed ratio; otherwise a one-sided bound from the tail's monotonicity, or the tail's range when it oscillates) " +
+            $"(Aitken Δ² where the increments shrink geometrically, ratio ≤ {LowerLimitEstimator.ConvergenceRatio}, in the interval from the last value (the tail may stop) to the remaining increments at the most extreme observed ratio widened by its last drift, plus {LowerLimitEstimator.ModelAllowance:G} of the extrapolated remainder; otherwise a one-sided bound from the tail's monotonicity, or the tail's range when it oscillates) " +
             $"and compared with the limit-path value minus τ = {GammaTheoremChecks.ToleranceFactor:G}× the largest |E(T) + 𝔇 − E(0)| of the tail runs and the limit path " +
             $"({E(checks.ConsistencyScale)}: Simpson's error on the output grid plus the solver's integration error){(checks.Capped ? $", capped at {GammaTheoremChecks.ToleranceCap:G} of E(μ(0)) − E(μ(T))" : "")}.").AppendLine();
         text.AppendLine("| inequality (liminf over λ → 0) | estimator | estimated lower limit [interval] | limit path | τ | verdict |");

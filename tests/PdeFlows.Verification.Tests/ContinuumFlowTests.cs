@@ -47,6 +47,22 @@ public class ContinuumFlowTests
     }
 
     [Fact]
+    public void Two_dimensional_spherical_energy_is_the_kl_of_the_exact_gaussian()
+    {
+        // The 2D path (tensor rule, its normalizations) used by gamma-fr-mesh: π = N(0, I), u₀ ∝ N((1, −½), diag(¼, ½)),
+        // so u(t) is Gaussian with precisions (1 − e) + 4e, (1 − e) + 2e and means 4e/p₁, −e/p₂; KL adds over the axes.
+        // The box [−10, 10]² truncates below 1e-20; 80² panels of 6 Gauss points resolve the Gaussians to round-off.
+        var rule = new BoxQuadrature([-10.0, -10.0], [10.0, 10.0], 80, 6);
+        var flow = new ContinuumRelativeEntropyFlow(rule, x => 0.5 * ((x[0] * x[0]) + (x[1] * x[1])), x => Math.Exp((-2 * (x[0] - 1) * (x[0] - 1)) - ((x[1] + 0.5) * (x[1] + 0.5))), 1.0, 1.0, spherical: true);
+        foreach (double time in new[] { 0.0, 0.5, 1.0 })
+        {
+            double e = Math.Exp(-time), p1 = (1 - e) + (4 * e), p2 = (1 - e) + (2 * e), m1 = 4 * e / p1, m2 = -e / p2;
+            double kl = (0.5 * ((1 / p1) + (m1 * m1) - 1 + Math.Log(p1))) + (0.5 * ((1 / p2) + (m2 * m2) - 1 + Math.Log(p2)));
+            Assert.Equal(kl, flow.Energy(time), 11);
+        }
+    }
+
+    [Fact]
     public void Unbalanced_flow_starts_at_u0_and_tends_to_pi()
     {
         var flow = Flow(spherical: false);
