@@ -33,7 +33,7 @@ public static partial class ResultsPage
         text.AppendLine($"Made by (Release build, {Environment.ProcessorCount} cores, {wallSeconds.ToString("F0", CultureInfo.InvariantCulture)} s wall):").AppendLine();
         text.AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
         text.AppendLine(outcome.Passed
-            ? "Exit code 0: every check held."
+            ? "Exit code 0: no check failed (a study that has inconclusive verdicts reports them in its results below)."
             : $"Exit code 1: {outcome.Failures.Count} check(s) missed:{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine, outcome.Failures.Select(f => $"- {f}"))}").AppendLine();
         text.AppendLine($"Outputs beside this page in `{relative}/` (report.md, tables, PNGs; HDF5 files are not checked in).").AppendLine();
         text.AppendLine("## Results").AppendLine();

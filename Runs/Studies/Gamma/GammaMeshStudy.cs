@@ -70,7 +70,7 @@ public static class GammaMeshStudy
             report.AppendLine($"- {summary}");
         }
 
-        report.AppendLine().AppendLine(failures.Count == 0 ? "Every check held (exit code 0)." : $"{failures.Count} check(s) missed (exit code 1): see the sections.").AppendLine();
+        report.AppendLine().AppendLine(failures.Count == 0 ? "No check failed (exit code 0); inconclusive energy checks are counted per domain above." : $"{failures.Count} check(s) missed (exit code 1): see the sections.").AppendLine();
         report.Append(sections);
         File.WriteAllText(Path.Combine(directory, "report.md"), report.ToString());
         return new BuiltinStudyOutcome(Name, report.ToString(), failures);
