@@ -34,8 +34,9 @@ public sealed record GammaMeshDomain(
     /// <param name="cells">Cells per axis.</param>
     /// <param name="lambda">λ.</param>
     /// <param name="reactionTolerance">The reaction integrator's tolerance.</param>
+    /// <param name="beta">β of the flow.</param>
     /// <returns>The TOML text.</returns>
-    public string CaseText(int cells, double lambda, double reactionTolerance) => $$"""
+    public string CaseText(int cells, double lambda, double reactionTolerance, double beta) => $$"""
         name = "gamma-fr-mesh-{{Name}}"
         [domain]
         kind = "{{(Dimension == 1 ? "interval" : "rectangle")}}"
@@ -51,6 +52,7 @@ public sealed record GammaMeshDomain(
         kind = "sfr"
         energy = "kl"
         reaction = "kernel-fr-spherical"
+        beta = {{F(beta)}}
         [kernel]
         kind = "{{CaseChoiceNames.NameOf(Kernel.Kind)}}"
         bandwidth = {{F(Kernel.Bandwidth)}}
@@ -70,9 +72,10 @@ public sealed record GammaMeshDomain(
 /// <summary>The settings of <see cref="GammaMeshStudy"/>.</summary>
 /// <param name="Domains">The domains (1D with ≥ 4 levels, 2D with ≥ 3).</param>
 /// <param name="ReactionTolerance">The reaction integrator's tolerance on log u (far below every error measured).</param>
-/// <param name="Beta">β of the flow.</param>
+/// <param name="Beta">β of the flow (written into every case) and of the limit path.</param>
 /// <param name="MaxDegreeOfParallelism">Runs at once; −1: one per processor.</param>
-public sealed record GammaMeshOptions(IReadOnlyList<GammaMeshDomain> Domains, double ReactionTolerance = 1e-8, double Beta = 1.0, int MaxDegreeOfParallelism = -1)
+/// <param name="PlantedLimitBeta">A β for the limit paths (the continuum flow and the nodal exact flow) other than the flow's: a planted wrong limit, for falsifiability tests; null: <paramref name="Beta"/>.</param>
+public sealed record GammaMeshOptions(IReadOnlyList<GammaMeshDomain> Domains, double ReactionTolerance = 1e-8, double Beta = 1.0, int MaxDegreeOfParallelism = -1, double? PlantedLimitBeta = null)
 {
     /// <summary>
     /// The built-in settings: 1D double well on [−2.5, 2.5] (the gamma-fr case), 25 … 400 cells, λ = 1e-1 … 1e-6;

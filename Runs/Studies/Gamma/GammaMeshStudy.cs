@@ -106,7 +106,7 @@ public static class GammaMeshStudy
             var domain = options.Domains[job.Domain];
             double lambda = domain.Lambdas[job.Lambda];
             var clock = Stopwatch.StartNew();
-            var definition = CaseFileLoader.Parse(domain.CaseText(domain.Levels[job.Level], lambda, options.ReactionTolerance), $"{Name}-{domain.Name}.toml");
+            var definition = CaseFileLoader.Parse(domain.CaseText(domain.Levels[job.Level], lambda, options.ReactionTolerance, options.Beta), $"{Name}-{domain.Name}.toml");
             FlowRunRecord run = FlowRuns.Execute(definition, keepDensities: true, cancellation);
             lock (gate)
             {
@@ -123,7 +123,8 @@ public static class GammaMeshStudy
         double[] times = domain.OutputTimes();
         var first = runs[0][0].Run.Definition;
         var quadrature = new BoxQuadrature(domain.Lower, domain.Upper, domain.Dimension == 1 ? 2000 : 160, 6);
-        var continuum = new ContinuumRelativeEntropyFlow(quadrature, x => first.Target.Expression.At(x), x => first.Initial.Density.At(x), first.Initial.Mass ?? 1.0, options.Beta, spherical: true);
+        double limitBeta = options.PlantedLimitBeta ?? options.Beta;
+        var continuum = new ContinuumRelativeEntropyFlow(quadrature, x => first.Target.Expression.At(x), x => first.Initial.Density.At(x), first.Initial.Mass ?? 1.0, limitBeta, spherical: true);
         var exact = times.Select(continuum.At).ToArray();
         double[] continuumEnergy = [.. times.Select(continuum.Energy)];
         var levels = new List<GammaMeshLevel>();
@@ -132,7 +133,7 @@ public static class GammaMeshStudy
         {
             var discretization = row[0].Run.Discretization;
             var (space, setting, energy) = (discretization.Space, discretization.Setting, row[0].Run.Energy);
-            double[][] discrete = [.. times.Select(t => FisherRaoClosedForms.SphericalRelativeEntropy(setting, discretization.InitialDensity.AsSpan(), options.Beta, t))];
+            double[][] discrete = [.. times.Select(t => FisherRaoClosedForms.SphericalRelativeEntropy(setting, discretization.InitialDensity.AsSpan(), limitBeta, t))];
             levels.Add(new GammaMeshLevel(
                 domain.Levels[levels.Count], StudyCaseVariants.LongestEdge(space.Mesh), space.Mesh.VertexCount,
                 [.. times.Select((_, j) => ErrorNorms.L1Error(space, discrete[j], exact[j]))],

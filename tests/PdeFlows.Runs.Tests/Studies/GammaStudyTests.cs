@@ -133,6 +133,32 @@ public class GammaStudyTests
         Assert.True(sweep.TriangleExcess <= 1e-12);
     }
 
+    /// <summary>
+    /// The measure-level study with β = 2 in the flow and the limit paths holds (β reaches the runs: the λ part of the
+    /// energy gap stays small); with the limit paths at β = 0.5 (a planted slower limit: its energy stays higher) the
+    /// diagonal energy check fails with its numbers. 1D only, 10 … 80 cells, T = 0.5.
+    /// </summary>
+    [Fact]
+    public void The_mesh_study_carries_beta_into_the_runs_and_fails_a_planted_slower_limit()
+    {
+        var domain = new GammaMeshDomain("1d", [-2.5], [2.5], [10, 20, 40, 80], "2*(x^2 - 1)^2", "exp(-x^2/2)", [1e-1, 1e-2, 1e-3, 1e-4], new GammaKernel(KernelKind.Gaussian, 0.4), 0.5, 0.1);
+        using var folder = new TemporaryDirectory("gamma-fr-mesh-beta");
+        var sweep = GammaMeshStudy.MeasureAll(new GammaMeshOptions([domain], Beta: 2.0))[0];
+        var failures = new List<string>();
+        var (section, _) = GammaMeshReport.Section(sweep, folder.Path, "h", failures);
+        Assert.Empty(failures);
+        Assert.DoesNotContain("FAILS", section);
+        // The λ part at λ = 1e-4 on the finest mesh is the kernel error only (measured 2.5e-3); were the runs at β = 1
+        // against β = 2 limit paths, it would stall at their distance (measured 1.9e-1).
+        Assert.True(sweep.SupLambdaPart[^1][^1] < 1e-2, $"λ part {sweep.SupLambdaPart[^1][^1]:E2} at the finest (h, λ)");
+
+        var planted = GammaMeshStudy.Run(new GammaMeshOptions([domain], Beta: 2.0, PlantedLimitBeta: 0.5), folder.Path);
+        Assert.False(planted.Passed);
+        string energy = Assert.Single(planted.Failures, f => f.Contains("E(μ_{h,λ}(t)) ≥ E(μ(t)) at t = 0.5", StringComparison.Ordinal));
+        Assert.Contains("FAILS", energy);
+        Assert.Matches(@"limit path \d\.\d{6}E[+-]\d{3}, tolerance", energy);
+    }
+
     [Fact]
     public void A_tiny_particle_run_keeps_the_weight_and_its_sampling_error_falls_with_n()
     {
