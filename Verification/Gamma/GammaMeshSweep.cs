@@ -31,10 +31,14 @@ public sealed record GammaMeshCell(double Lambda, double[] Total, double[] Lambd
 /// <param name="Levels">The mesh levels, coarse to fine.</param>
 /// <param name="Cells">Cells[level][λ index].</param>
 /// <param name="ContinuumEnergy">E(u(t)) of the continuum flow per output time.</param>
+/// <param name="FinerLevels">Levels finer than <paramref name="Levels"/> (each halving h) with the nodal exact flow only, no kernel runs: they continue the h part's sequence.</param>
 public sealed record GammaMeshSweep(
     string Name, int Dimension, double[] Times, IReadOnlyList<double> Lambdas, IReadOnlyList<GammaMeshLevel> Levels,
-    IReadOnlyList<IReadOnlyList<GammaMeshCell>> Cells, double[] ContinuumEnergy)
+    IReadOnlyList<IReadOnlyList<GammaMeshCell>> Cells, double[] ContinuumEnergy, IReadOnlyList<GammaMeshLevel>? FinerLevels = null)
 {
+    /// <summary>The kernel levels followed by the finer h-only levels.</summary>
+    public IReadOnlyList<GammaMeshLevel> AllLevels => [.. Levels, .. FinerLevels ?? []];
+
     /// <summary>sup over t of the total error, [level][λ].</summary>
     public double[][] SupTotal => [.. Cells.Select(row => row.Select(c => c.Total.Max()).ToArray())];
 

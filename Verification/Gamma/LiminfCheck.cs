@@ -66,7 +66,9 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
     /// <param name="quantity">What X is.</param>
     /// <param name="limit">L, the limit path's value.</param>
     /// <param name="first">The first part along the sequence (tending to 0 if the inequality is tight).</param>
-    /// <param name="second">The second part.</param>
+    /// <param name="second">The second part; it may run beyond the first (further values of the same sequence, e.g. the h part, which
+    /// depends on h alone, on meshes finer than the kernel runs): its lower limit is estimated from its own last values, and
+    /// the check's values are the sums over the first part's length.</param>
     /// <param name="tolerance">τ ≥ 0.</param>
     /// <param name="tailLength">K ≥ 3; default <see cref="LowerLimitEstimator.TailLength"/>.</param>
     /// <param name="firstName">The first part's name (for the report).</param>
@@ -76,6 +78,11 @@ public sealed record LiminfCheck(string Quantity, IReadOnlyList<double> Values, 
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
+        if (second.Count < first.Count)
+        {
+            throw new ArgumentException($"the second part has {second.Count} values, fewer than the first's {first.Count}", nameof(second));
+        }
+
         int tail = tailLength ?? LowerLimitEstimator.TailLength(first.Count);
         var a = LowerLimitEstimator.Estimate(first, tail, 0.01 * tolerance);
         var b = LowerLimitEstimator.Estimate(second, tail, 0.01 * tolerance);

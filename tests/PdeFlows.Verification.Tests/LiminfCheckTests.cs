@@ -153,6 +153,26 @@ public class LiminfCheckTests
     }
 
     [Fact]
+    public void The_h_part_continued_on_finer_meshes_brackets_its_true_limit()
+    {
+        // The 2D gamma-fr-mesh h part E_h(u_h(T)) − E(u(T)) at 4² … 32² cells: its tail still holds the pre-asymptotic
+        // coarse levels (ratios −0.07, 0.05 where P1 gives 0.25), and the interval it allows excludes the true limit 0.
+        double[] kernelLevels = [2.189e-2, -1.812e-3, -1.222e-4, -3.123e-5];
+        var alone = LowerLimitEstimator.Estimate(kernelLevels, 4, 0);
+        Assert.True(alone.Upper < 0, $"upper end {alone.Upper:E2}");
+        // The h part depends on h alone: continued on 64² and 128² cells (nodal exact flow, measured −7.82e-6,
+        // −1.956e-6) its tail is asymptotic (ratios 0.257, 0.250) and brackets 0, Aitken within 1e-8 of it.
+        double[] lambdaPart = [1.999e-1, 4.897e-2, 9.578e-3, 1.202e-3];
+        double[] continued = [.. kernelLevels, -7.82e-6, -1.956e-6];
+        var split = LiminfCheck.JudgeSplit("E(T)", 0.0305, lambdaPart, continued, 2.6e-7, firstName: "λ part", secondName: "h part");
+        var h = split.Parts![1].Estimate;
+        Assert.InRange(0.0, h.Lower, h.Upper);
+        Assert.Equal(0.0, h.Value, 8);
+        Assert.Equal(lambdaPart.Length, split.Values.Count); // the sums run over the first part's length
+        Assert.Throws<ArgumentException>(() => LiminfCheck.JudgeSplit("E(T)", 0.0305, continued, lambdaPart, 2.6e-7));
+    }
+
+    [Fact]
     public void The_tail_needs_three_values()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LowerLimitEstimator.Estimate([1.0, 2.0], 2, 0));

@@ -75,7 +75,8 @@ public sealed record GammaMeshDomain(
 /// <param name="Beta">β of the flow (written into every case) and of the limit path.</param>
 /// <param name="MaxDegreeOfParallelism">Runs at once; −1: one per processor.</param>
 /// <param name="PlantedLimitBeta">A β for the limit paths (the continuum flow and the nodal exact flow) other than the flow's: a planted wrong limit, for falsifiability tests; null: <paramref name="Beta"/>.</param>
-public sealed record GammaMeshOptions(IReadOnlyList<GammaMeshDomain> Domains, double ReactionTolerance = 1e-8, double Beta = 1.0, int MaxDegreeOfParallelism = -1, double? PlantedLimitBeta = null)
+/// <param name="FinerHPartLevels">Halvings beyond the finest kernel level on which only the nodal exact flow is computed (no kernel runs, cheap): they continue the h part's sequence, whose lower limit is estimated from its own tail.</param>
+public sealed record GammaMeshOptions(IReadOnlyList<GammaMeshDomain> Domains, double ReactionTolerance = 1e-8, double Beta = 1.0, int MaxDegreeOfParallelism = -1, double? PlantedLimitBeta = null, int FinerHPartLevels = 2)
 {
     /// <summary>
     /// The built-in settings: 1D double well on [−2.5, 2.5] (the gamma-fr case), 25 … 400 cells, λ = 1e-1 … 1e-6;

@@ -127,9 +127,14 @@ public class GammaStudyTests
             Assert.True(File.Exists(folder.File(plot)), plot);
         }
 
-        // The h part of P1 with lumped masses against the continuum: second order in h (math.md §6).
+        Assert.Contains("the h part's sequence continued on 2 finer meshes", outcome.Markdown);
+
+        // The h part of P1 with lumped masses against the continuum: second order in h (math.md §6), on the kernel
+        // levels and on the two finer ones where only the nodal exact flow is computed (160, 320 cells).
         var sweep = GammaMeshStudy.MeasureAll(options with { Domains = [options.Domains[0]] })[0];
         Assert.InRange(GammaSweepAnalysis.Of([.. sweep.Levels.Select(l => l.MeshSize)], sweep.SupHPart).FittedRate, 1.8, 2.2);
+        Assert.Equal([160, 320], sweep.FinerLevels!.Select(l => l.Cells));
+        Assert.InRange(GammaSweepAnalysis.Of([.. sweep.AllLevels.Select(l => l.MeshSize)], [.. sweep.AllLevels.Select(l => l.HPart.Max())]).FittedRate, 1.8, 2.2);
         Assert.True(sweep.TriangleExcess <= 1e-12);
     }
 
