@@ -12,6 +12,8 @@ namespace PdeFlows.KernelApprox.Reactions;
 /// integrated in log variables (adaptive DOPRI5, <see cref="IntegratedReaction"/>), so u stays
 /// positive for any step.</item>
 /// <item>MMD geometry: u̇ = −β(𝖪M + εI)⁻¹ξ integrated in u itself (<see cref="MaximumMeanDiscrepancyReaction"/>).</item>
+/// <item>Spherical forms (mass-preserving): λ-FRk ρ = β Q P_λ Q ξ, FRk ρ = β Q K_μ Q ξ, MMD u̇ = −β(𝖪M + εI)⁻¹(ξ − c):
+/// the rate has zero w-mean at every state, so the integrated flow keeps the mass up to the integrator's error.</item>
 /// </list>
 /// Every method takes the kernel with its bandwidth already chosen (a median bandwidth is the
 /// caller's to compute, e.g. by <see cref="MedianHeuristic"/> on the nodes).
@@ -56,6 +58,40 @@ public static class KernelReactionFactory
         options ??= KernelReactionOptions.Default;
         var rate = new KernelizedFisherRaoRate(kernel, nodes, setting, energy, beta, options.Projection.Product);
         return new KernelReaction(rate, new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance));
+    }
+
+    /// <summary>Spherical FRk: ρ = β Q K_μ Q ξ (mass-preserving: Σ wᵢρᵢ = 0 at every state).</summary>
+    /// <param name="kernel">The kernel k.</param>
+    /// <param name="beta">β, finite and ≥ 0.</param>
+    /// <param name="setting">Lumped masses and nodal target.</param>
+    /// <param name="nodes">Node coordinates, one per nodal value.</param>
+    /// <param name="energy">The driving energy.</param>
+    /// <param name="options">Integrator tolerance and product options; defaults if null.</param>
+    /// <returns>The reaction.</returns>
+    public static KernelReaction SphericalKernelizedFisherRao(IKernel kernel, double beta, NodalSetting setting, PointSet nodes, IEnergy energy, KernelReactionOptions? options = null)
+    {
+        Check(kernel, setting, nodes, energy);
+        options ??= KernelReactionOptions.Default;
+        var rate = new SphericalKernelizedFisherRaoRate(kernel, nodes, setting, energy, beta, options.Projection.Product);
+        return new KernelReaction(rate, new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance));
+    }
+
+    /// <summary>The spherical MMD-geometry reaction u̇ = −β(𝖪M + εI)⁻¹(ξ − c), c keeping the mass.</summary>
+    /// <param name="kernel">The kernel k.</param>
+    /// <param name="beta">β, finite and ≥ 0.</param>
+    /// <param name="epsilon">ε &gt; 0.</param>
+    /// <param name="setting">Lumped masses and nodal target.</param>
+    /// <param name="nodes">Node coordinates, one per nodal value.</param>
+    /// <param name="energy">The driving energy.</param>
+    /// <param name="options">Integrator tolerances and solve options; defaults if null.</param>
+    /// <returns>The reaction.</returns>
+    public static KernelReaction SphericalMaximumMeanDiscrepancyGeometry(IKernel kernel, double beta, double epsilon, NodalSetting setting, PointSet nodes, IEnergy energy, KernelReactionOptions? options = null)
+    {
+        Check(kernel, setting, nodes, energy);
+        options ??= KernelReactionOptions.Default;
+        var reaction = new SphericalMaximumMeanDiscrepancyReaction(kernel, nodes, setting, energy, beta, epsilon,
+            options.MaximumMeanDiscrepancyRelativeTolerance, options.MaximumMeanDiscrepancyAbsoluteTolerance, options.Projection.Solve);
+        return new KernelReaction(reaction, reaction);
     }
 
     /// <summary>The MMD-geometry reaction u̇ = −β(𝖪M + εI)⁻¹ξ.</summary>

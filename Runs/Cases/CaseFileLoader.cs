@@ -92,7 +92,17 @@ public static class CaseFileLoader
         OutputSection output = Section("output") is { } outputReader
             ? CaseTimeAndOutputReaders.ReadOutput(outputReader, time, domain)
             : CaseTimeAndOutputReaders.DefaultOutput(time);
-        ParticlesSection? particles = Section("particles") is { } particlesReader ? CaseTimeAndOutputReaders.ReadParticles(particlesReader) : null;
+        ParticlesSection? particles = null;
+        if (Section("particles") is { } particlesReader)
+        {
+            particles = CaseTimeAndOutputReaders.ReadParticles(particlesReader);
+            // Every particle method keeps the total weight (docs/kernel-reactions.md): beside an
+            // unbalanced flow it would be compared with a mesh solution that changes mass.
+            if (flow.HasReaction && !flow.IsSpherical)
+            {
+                throw particlesReader.Error(CaseKeys.Particles.Method, $"method = \"{CaseChoiceNames.NameOf(particles.Method)}\" keeps the total weight (a mass-preserving flow), but [flow] kind = \"{CaseChoiceNames.NameOf(flow.Kind)}\" changes mass; use [flow] kind = \"sfr\", \"swfr\" or \"w\"");
+            }
+        }
 
         return new CaseDefinition(
             name, domain, target, initial, flow, kernel, time, solver, output, particles,

@@ -48,6 +48,7 @@ public static class CaseFileWriter
         [CaseKeys.Particles.Seed] = c => TomlText.Integer(c.Particles!.Seed),
         [CaseKeys.Particles.Step] = c => c.Particles!.Step is double step ? TomlText.Number(step) : null,
         [CaseKeys.Particles.Method] = c => Choice(CaseKeys.Particles.Method, c.Particles!.Method),
+        [CaseKeys.Particles.DensityBandwidth] = c => c.Particles!.DensityBandwidth is double h ? TomlText.Number(h) : TomlText.Quote(CaseKeys.Particles.DensityBandwidth.Word),
     };
 
     /// <summary>The normalized TOML text of <paramref name="definition"/>.</summary>

@@ -82,7 +82,7 @@ public static class CaseKeys
         public static readonly NumberKey Beta = new("flow", "beta", "reaction weight β; > 0 for `fr`, `sfr`; β = 0 makes `wfr` / `swfr` the transport-only flow `w`; α and β not both 0") { Range = NumberRange.NonNegative, Default = 1.0 };
 
         /// <summary><c>reaction</c>.</summary>
-        public static readonly ChoiceKey<ReactionKind> Reaction = new("flow", "reaction", "how the reaction is computed: exactly, or by a kernel approximation ([kernel.md](kernel.md)); the kernel ones need `[kernel]` and a flow with a reaction part", CaseChoiceNames.Reaction) { Default = ReactionKind.Exact };
+        public static readonly ChoiceKey<ReactionKind> Reaction = new("flow", "reaction", "how the reaction is computed: exactly, or by a kernel approximation ([kernel.md](kernel.md)); the kernel ones need `[kernel]` and a flow with a reaction part; `kernel-fr` goes with `fr`/`wfr` and `kernel-fr-spherical` with `sfr`/`swfr` (a mismatch is refused), `frk` and `mmd` run their mass-preserving forms under `sfr`/`swfr`", CaseChoiceNames.Reaction) { Default = ReactionKind.Exact };
 
         /// <summary><c>source</c>.</summary>
         public static readonly ExpressionKey Source = new("flow", "source", "a source term f added to the transport equation (manufactured solutions); needs a transport part") { UsesTime = true };
@@ -169,7 +169,10 @@ public static class CaseKeys
         public static readonly NumberKey Step = new("particles", "step", "particle time step") { Range = NumberRange.Positive, DefaultNote = "`[time] step`" };
 
         /// <summary><c>method</c>.</summary>
-        public static readonly ChoiceKey<ParticleMethod> Method = new("particles", "method", "the particle method ([kernel.md](kernel.md) §3b); all but `birth-death-langevin` and `svgd` need `[kernel]` (`svgd` uses it when present)", CaseChoiceNames.Particles) { Default = ParticleMethod.BirthDeathLangevin };
+        public static readonly ChoiceKey<ParticleMethod> Method = new("particles", "method", "the particle method ([kernel.md](kernel.md) §3b); all but `birth-death-langevin` and `svgd` need `[kernel]` (`svgd` uses it when present); every method keeps the total weight, so the flow kind must be `sfr`, `swfr` or `w`", CaseChoiceNames.Particles) { Default = ParticleMethod.BirthDeathLangevin };
+
+        /// <summary><c>density_bandwidth</c>.</summary>
+        public static readonly NumberOrWordKey DensityBandwidth = new("particles", "density_bandwidth", "bandwidth h of the Gaussian kernel density estimate of log μ (`birth-death-langevin`, `kernel-fr`); `\"silverman\"`: h = (4/(d+2))^{1/(d+4)} σ̂ N^{−1/(d+4)} on the initial particles, σ̂² the mean marginal variance (1.06 σ̂ N^{−1/5} in 1D); independent of the RKHS bandwidth `[kernel] bandwidth`", "silverman") { Range = NumberRange.Positive };
     }
 
     /// <summary>The whole table, in documentation order.</summary>
@@ -185,6 +188,6 @@ public static class CaseKeys
         new TomlSection("solver", false, [Solver.Linear, Solver.ReactionTolerance]),
         new TomlSection("output", false, [Output.Times, Output.Probes, Output.Regions, Output.CheckpointEvery]),
         new TomlSection(Region.Section, false, [Region.Lower, Region.Upper]),
-        new TomlSection("particles", false, [Particles.Count, Particles.Seed, Particles.Step, Particles.Method]),
+        new TomlSection("particles", false, [Particles.Count, Particles.Seed, Particles.Step, Particles.Method, Particles.DensityBandwidth]),
     ]);
 }

@@ -120,6 +120,18 @@ internal static class CaseSectionReaders
             {
                 throw reader.Error(CaseKeys.Flow.Reaction, $"{reactionText} needs a [kernel] section");
             }
+
+            // λ-FRk has its spherical form under its own name: a mismatch would silently run a flow
+            // that changes mass under a spherical kind (or keeps it under an unbalanced one).
+            if (reaction == ReactionKind.KernelFisherRao && flow.IsSpherical)
+            {
+                throw reader.Error(CaseKeys.Flow.Reaction, $"{reactionText} is the unbalanced λ-FRk (it changes the mass), but [flow] {kindText} is spherical; use [flow] reaction = \"kernel-fr-spherical\" (its mass-preserving form) or [flow] kind = \"{(kind == FlowKind.SphericalFisherRao ? "fr" : "wfr")}\"");
+            }
+
+            if (reaction == ReactionKind.KernelFisherRaoSpherical && !flow.IsSpherical)
+            {
+                throw reader.Error(CaseKeys.Flow.Reaction, $"{reactionText} keeps the mass, but [flow] {kindText} is unbalanced; use [flow] reaction = \"kernel-fr\" or [flow] kind = \"{(kind == FlowKind.FisherRao ? "sfr" : "swfr")}\"");
+            }
         }
 
         if (energy == EnergyKind.MaximumMeanDiscrepancy && kernel is null)

@@ -41,7 +41,8 @@ internal static class CaseTimeAndOutputReaders
         (int)reader.Value(CaseKeys.Particles.Count),
         reader.Value(CaseKeys.Particles.Seed),
         reader.Read(CaseKeys.Particles.Step),
-        reader.Value(CaseKeys.Particles.Method));
+        reader.Value(CaseKeys.Particles.Method),
+        reader.Read(CaseKeys.Particles.DensityBandwidth));
 
     private static void CheckTimes(SectionReader reader, ImmutableArray<double> times, double end)
     {

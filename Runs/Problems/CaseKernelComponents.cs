@@ -12,7 +12,8 @@ namespace PdeFlows.Runs.Problems;
 /// <summary>
 /// The kernel components of a case on the mesh nodes: the kernel of <c>[kernel]</c> (a
 /// <c>"median"</c> bandwidth resolved by <see cref="MedianHeuristic"/> on the nodes), the MMD energy
-/// and the kernel reaction of <c>[flow] reaction</c>, built by KernelApprox's factories from plain
+/// and the kernel reaction of <c>[flow] reaction</c> (<c>frk</c> and <c>mmd</c> in their spherical forms
+/// under <c>sfr</c>/<c>swfr</c>), built by KernelApprox's factories from plain
 /// parameters; the reaction integrator runs at <c>[solver] reaction_tolerance</c>.
 /// </summary>
 internal sealed class CaseKernelComponents(CaseDefinition definition, SimplexMesh mesh)
@@ -49,8 +50,13 @@ internal sealed class CaseKernelComponents(CaseDefinition definition, SimplexMes
         {
             ReactionKind.KernelFisherRao => KernelReactionFactory.KernelFisherRao(Kernel, lambda, flow.Beta, setting, Nodes, energy, options),
             ReactionKind.KernelFisherRaoSpherical => KernelReactionFactory.SphericalKernelFisherRao(Kernel, lambda, flow.Beta, setting, Nodes, energy, options),
-            ReactionKind.FisherRaoKernel => KernelReactionFactory.KernelizedFisherRao(Kernel, flow.Beta, setting, Nodes, energy, options),
-            ReactionKind.MaximumMeanDiscrepancy => KernelReactionFactory.MaximumMeanDiscrepancyGeometry(Kernel, flow.Beta, flow.Epsilon, setting, Nodes, energy, options),
+            // Under a spherical flow kind, frk and mmd run their mass-preserving forms (docs/kernel-reactions.md).
+            ReactionKind.FisherRaoKernel => flow.IsSpherical
+                ? KernelReactionFactory.SphericalKernelizedFisherRao(Kernel, flow.Beta, setting, Nodes, energy, options)
+                : KernelReactionFactory.KernelizedFisherRao(Kernel, flow.Beta, setting, Nodes, energy, options),
+            ReactionKind.MaximumMeanDiscrepancy => flow.IsSpherical
+                ? KernelReactionFactory.SphericalMaximumMeanDiscrepancyGeometry(Kernel, flow.Beta, flow.Epsilon, setting, Nodes, energy, options)
+                : KernelReactionFactory.MaximumMeanDiscrepancyGeometry(Kernel, flow.Beta, flow.Epsilon, setting, Nodes, energy, options),
             _ => throw new InvalidOperationException($"{flow.Reaction} is not a kernel reaction"),
         };
     }

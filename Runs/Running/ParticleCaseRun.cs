@@ -113,7 +113,8 @@ public sealed class ParticleCaseRun
                 var svgd = new SteinVariationalGradientDescent(step, problem.Definition.Kernel?.Bandwidth.Value, regularized ? lambda : 0.0);
                 return () => svgd.Advance(ensemble, target);
             case ParticleMethod.KernelFisherRao:
-                var kfr = new ParticleKernelFisherRao(kernel, step, flow.Beta, lambda, kernel.Bandwidth);
+                // The RKHS kernel projects the force; log μ̂ has its own bandwidth ([particles] density_bandwidth).
+                var kfr = new ParticleKernelFisherRao(kernel, step, flow.Beta, lambda, DensityBandwidth(ensemble));
                 return () => kfr.Advance(ensemble, target);
             case ParticleMethod.MaximumMeanDiscrepancyFlow:
                 var mmdFlow = new MaximumMeanDiscrepancyParticleFlow(kernel, step);
@@ -122,17 +123,18 @@ public sealed class ParticleCaseRun
                 var ift = new InteractionForceTransportParticles(kernel, step, flow.Alpha, flow.Beta, flow.Epsilon);
                 return () => ift.Advance(ensemble, targetSamples!);
             default:
-                // The density estimate needs a bandwidth at the particles' scale: a fixed [kernel]
-                // bandwidth if given, else Silverman's rule 1.06 σ N^(−1/5) on the initial particles
-                // (the median over the mesh nodes would be as wide as the domain).
-                double? fixedBandwidth = problem.Definition.Kernel?.Bandwidth.Value;
-                double[] covariance = ensemble.Covariance();
-                double spread = Math.Sqrt(Enumerable.Range(0, ensemble.Dimension).Average(a => covariance[(a * ensemble.Dimension) + a]));
-                double densityBandwidth = fixedBandwidth ?? (1.06 * spread * Math.Pow(ensemble.Count, -0.2));
-                var langevin = new BirthDeathLangevin(step, flow.Beta, densityBandwidth);
+                var langevin = new BirthDeathLangevin(step, flow.Beta, DensityBandwidth(ensemble));
                 return () => langevin.Advance(ensemble, target, random);
         }
     }
+
+    /// <summary>
+    /// The bandwidth of the density estimate of log μ: <c>[particles] density_bandwidth</c>, or
+    /// Silverman's rule on the initial particles (a scale of the particles, not of the RKHS kernel:
+    /// the median over the mesh nodes would be as wide as the domain).
+    /// </summary>
+    private double DensityBandwidth(ParticleEnsemble ensemble) =>
+        section.DensityBandwidth ?? KernelDensityEstimate.SilvermanBandwidth(ensemble);
 
     private static double[] Normalized(ParticleEnsemble ensemble)
     {

@@ -5,9 +5,9 @@ namespace PdeFlows.Runs.Studies;
 
 /// <summary>
 /// The built-in studies of <c>pdeflows verify --builtin NAME</c>. Most are study files embedded in
-/// this assembly (Studies/Builtin/*.toml, readable as examples of the format); <c>gamma-fr</c> is a
-/// program of its own (<see cref="GammaFisherRaoStudy"/>), since it measures path quantities a study
-/// file cannot express.
+/// this assembly (Studies/Builtin/*.toml, readable as examples of the format); the Γ-convergence studies
+/// (<c>gamma-fr</c>, <c>gamma-wfr</c>, <c>gamma-fr-mesh</c>, <c>gamma-fr-particles</c>) are programs of
+/// their own (Studies/Gamma), since they measure path quantities and limits a study file cannot express.
 /// </summary>
 public static class BuiltinStudies
 {
@@ -15,14 +15,13 @@ public static class BuiltinStudies
     [
         ("mmd-flow", "MMD-geometry flow of ½MMD² vs π + e^{−t}(μ₀ − π), error ≤ 1e-8", ["mmd-flow.toml"]),
         ("gaussian-wfr", "1D Gaussian WFR and SWFR of KL vs the moment ODEs, refinement sweep, 1e-4", ["gaussian-wfr.toml", "gaussian-swfr.toml"]),
-        ("gamma-wfr", "kernel-approximate SWFR vs exact SWFR on a 24×24 mesh, λ sweep", ["gamma-wfr.toml"]),
         ("space-order", "2D WFR manufactured solution, L² order 2 ± 0.1 in h", ["space-order.toml"]),
         ("time-order", "2D WFR manufactured solution, lie-ie order 1 ± 0.1 and strang 2 ± 0.15 in τ", ["time-order-lie-ie.toml", "time-order-strang.toml"]),
     ];
 
     /// <summary>The built-in study names with one-line descriptions.</summary>
     public static IReadOnlyList<(string Name, string Description)> All { get; } =
-        [.. FileStudies.Select(s => (s.Name, s.Description)), (GammaFisherRaoStudy.Name, GammaFisherRaoStudy.Description)];
+        [.. FileStudies.Select(s => (s.Name, s.Description)), (GammaWassersteinFisherRaoStudy.Name, GammaWassersteinFisherRaoStudy.Description), (GammaFisherRaoStudy.Name, GammaFisherRaoStudy.Description), (GammaMeshStudy.Name, GammaMeshStudy.Description), (GammaParticleStudy.Name, GammaParticleStudy.Description)];
 
     /// <summary>Whether <paramref name="name"/> is a built-in study.</summary>
     public static bool Exists(string name) => All.Any(s => s.Name == name);
@@ -53,6 +52,21 @@ public static class BuiltinStudies
         if (name == GammaFisherRaoStudy.Name)
         {
             return GammaFisherRaoStudy.Run(GammaFisherRaoOptions.Default, directory, progress, cancellation);
+        }
+
+        if (name == GammaWassersteinFisherRaoStudy.Name)
+        {
+            return GammaWassersteinFisherRaoStudy.Run(GammaWassersteinFisherRaoOptions.Default, directory, progress, cancellation);
+        }
+
+        if (name == GammaMeshStudy.Name)
+        {
+            return GammaMeshStudy.Run(GammaMeshOptions.Default, directory, progress, cancellation);
+        }
+
+        if (name == GammaParticleStudy.Name)
+        {
+            return GammaParticleStudy.Run(GammaParticleOptions.Default, directory, progress, cancellation);
         }
 
         var definitions = Definitions(name);
@@ -100,7 +114,8 @@ public static class BuiltinStudies
         var definition = result.Definition;
         string target = count == 1 ? directory : Path.Combine(directory, definition.Name);
         StudyOutputWriter.Write(result, target);
-        markdown.AppendLine($"### {definition.Name}").AppendLine().Append(File.ReadAllText(Path.Combine(target, "table.md"))).AppendLine();
+        string report = File.ReadAllText(Path.Combine(target, "report.md"));
+        markdown.AppendLine($"### {definition.Name}").AppendLine().Append(count == 1 ? report : ResultsPage.PrefixLinks(report, definition.Name)).AppendLine();
         if (result.FailureMessage is string failure)
         {
             failures.Add(failure);

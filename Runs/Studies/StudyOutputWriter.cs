@@ -42,6 +42,8 @@ public static class StudyOutputWriter
         }
 
         written.Add(WriteText(Path.Combine(directory, "table.md"), markdown));
+        // report.md: the table, the findings generated from it, and the plots (what a results page shows).
+        written.Add(WriteText(Path.Combine(directory, "report.md"), markdown + Environment.NewLine + StudyFindings.Describe(result) + Environment.NewLine + "![convergence](convergence.png) ![energy](energy.png)" + Environment.NewLine));
         written.Add(WriteText(Path.Combine(directory, "table.csv"), table.ToCsv()));
         written.Add(WriteText(Path.Combine(directory, "table.tex"), table.ToLatex()));
         var slopes = result.Verdict is { } v ? new[] { new ReferenceSlope(v.Expected, v.Metric) } : null;

@@ -1,9 +1,12 @@
 namespace PdeFlows.Verification.Gamma;
 
 /// <summary>
-/// Everything the Γ-convergence study measures along one λ-FRk run μ_λ (kernel.md §5): one typed
-/// <see cref="GammaPathSample"/> per output time, and the path functionals integrated over them by
-/// composite Simpson's rule. The per-quantity arrays are views of the samples, in time order.
+/// Everything the Γ-convergence study measures along one λ-run μ_λ and its limit path μ
+/// (kernel.md §5): one typed <see cref="GammaPathSample"/> per output time, and the path
+/// functionals integrated over them by composite Simpson's rule (<see cref="PathIntegration"/>).
+/// The per-quantity arrays are views of the samples, in time order. The dissipation functional
+/// 𝔇 = ∫(R + R*) dt includes the transport part, R_W = R*_W = ½D_W (the transport is the same exact
+/// finite-element transport in the λ-run and in its limit).
 /// </summary>
 /// <param name="Lambda">λ.</param>
 /// <param name="Samples">The samples, in time order.</param>
@@ -25,14 +28,17 @@ public sealed record GammaPathMeasurement(double Lambda, IReadOnlyList<GammaPath
     /// <summary>KL(u_λ ‖ u) per sample.</summary>
     public double[] KullbackLeibler => Column(s => s.KullbackLeibler);
 
-    /// <summary>E(u_λ) per sample.</summary>
+    /// <summary>E(μ_λ) per sample.</summary>
     public double[] Energy => Column(s => s.Energy);
 
-    /// <summary>E(u) per sample.</summary>
-    public double[] ExactEnergy => Column(s => s.ExactEnergy);
+    /// <summary>E(μ) per sample.</summary>
+    public double[] LimitEnergy => Column(s => s.LimitEnergy);
 
-    /// <summary>D(u_λ) per sample.</summary>
+    /// <summary>D(μ_λ) per sample.</summary>
     public double[] Dissipation => Column(s => s.Dissipation);
+
+    /// <summary>D_W(μ_λ) per sample.</summary>
+    public double[] TransportDissipation => Column(s => s.TransportDissipation);
 
     /// <summary>R_λ per sample.</summary>
     public double[] RatePotential => Column(s => s.RatePotential);
@@ -40,79 +46,53 @@ public sealed record GammaPathMeasurement(double Lambda, IReadOnlyList<GammaPath
     /// <summary>R*_λ per sample.</summary>
     public double[] SlopePotential => Column(s => s.SlopePotential);
 
-    /// <summary>R_FR(μ_λ, μ̇_λ) per sample.</summary>
-    public double[] FisherRaoRatePotential => Column(s => s.FisherRaoRatePotential);
-
-    /// <summary>R*_FR(μ_λ, ξ) per sample.</summary>
-    public double[] FisherRaoSlopePotential => Column(s => s.FisherRaoSlopePotential);
-
-    /// <summary>λ⟨ξ, (K_μ + λ)⁻¹ξ⟩ per sample.</summary>
+    /// <summary>The dissipation deficit per sample.</summary>
     public double[] Deficit => Column(s => s.Deficit);
 
-    /// <summary>D₀ along the exact flow per sample.</summary>
-    public double[] ExactDissipation => Column(s => s.ExactDissipation);
+    /// <summary>D₀(μ) per sample.</summary>
+    public double[] LimitDissipation => Column(s => s.LimitDissipation);
 
-    /// <summary>The EDB residual |E(T) + ∫D dt − E(0)| / |E(0) − E(T)|.</summary>
-    public double EdbResidual
-    {
-        get
-        {
-            double[] energy = Energy;
-            return Math.Abs(energy[^1] + Simpson(Times, Dissipation) - energy[0]) / Math.Abs(energy[0] - energy[^1]);
-        }
-    }
+    /// <summary>∫R_λ(μ_λ, μ̇_λ) dt (reaction part).</summary>
+    public double RateIntegral => PathIntegration.Simpson(Times, RatePotential);
 
-    /// <summary>𝔇_λ = ∫(R_λ + R*_λ) dt along μ_λ.</summary>
-    public double DissipationFunctional => Simpson(Times, RatePotential) + Simpson(Times, SlopePotential);
+    /// <summary>∫R*_λ(μ_λ) dt (reaction part).</summary>
+    public double SlopeIntegral => PathIntegration.Simpson(Times, SlopePotential);
 
-    /// <summary>𝔇₀ = ∫(R_FR + R*_FR) dt = ∫D₀ dt along the exact flow.</summary>
-    public double ExactDissipationFunctional => Simpson(Times, ExactDissipation);
+    /// <summary>∫D_W(μ_λ) dt, the transport part of 𝔇_λ.</summary>
+    public double TransportIntegral => PathIntegration.Simpson(Times, TransportDissipation);
 
-    /// <summary>max over samples of |R_λ − R*_λ| / R*_λ.</summary>
-    public double IdentityDefect => Samples.Max(s => Math.Abs(s.RatePotential - s.SlopePotential) / Math.Max(s.SlopePotential, 1e-300));
+    /// <summary>𝔇_λ = ∫(D_W + R_λ + R*_λ) dt along μ_λ.</summary>
+    public double DissipationFunctional => TransportIntegral + RateIntegral + SlopeIntegral;
 
-    /// <summary>
-    /// Composite Simpson's rule on samples that are equally spaced on consecutive segments (the
-    /// spacing changes at most at segment ends; each segment an even number of intervals).
-    /// </summary>
-    /// <param name="times">The sample times.</param>
-    /// <param name="values">The values there.</param>
-    /// <returns>The integral.</returns>
-    public static double Simpson(double[] times, double[] values)
-    {
-        ArgumentNullException.ThrowIfNull(times);
-        ArgumentNullException.ThrowIfNull(values);
-        double total = 0;
-        int start = 0;
-        for (int k = 1; k < times.Length; k++)
-        {
-            bool segmentEnds = k == times.Length - 1 || Math.Abs((times[k + 1] - times[k]) - (times[k] - times[k - 1])) > 1e-9 * (times[k] - times[k - 1]);
-            if (segmentEnds)
-            {
-                total += UniformSimpson(times[start..(k + 1)], values[start..(k + 1)]);
-                start = k;
-            }
-        }
+    /// <summary>∫R_FR(μ, μ̇) dt along the limit path.</summary>
+    public double LimitRateIntegral => PathIntegration.Simpson(Times, Column(s => s.LimitRatePotential));
 
-        return total;
-    }
+    /// <summary>∫R*_FR(μ) dt along the limit path.</summary>
+    public double LimitSlopeIntegral => PathIntegration.Simpson(Times, Column(s => s.LimitSlopePotential));
 
-    private static double UniformSimpson(double[] times, double[] values)
-    {
-        int intervals = times.Length - 1;
-        if (intervals < 2 || intervals % 2 != 0)
-        {
-            throw new ArgumentException($"Simpson's rule needs an even number ≥ 2 of intervals, got {intervals}");
-        }
+    /// <summary>∫D_W(μ) dt along the limit path.</summary>
+    public double LimitTransportIntegral => PathIntegration.Simpson(Times, Column(s => s.LimitTransportDissipation));
 
-        double h = (times[^1] - times[0]) / intervals, sum = values[0] + values[^1];
-        for (int k = 1; k < intervals; k++)
-        {
-            sum += (k % 2 == 1 ? 4 : 2) * values[k];
-        }
+    /// <summary>𝔇₀ = ∫(D_W + R_FR + R*_FR) dt along the limit path.</summary>
+    public double LimitDissipationFunctional => LimitTransportIntegral + LimitRateIntegral + LimitSlopeIntegral;
 
-        return sum * h / 3;
-    }
+    /// <summary>E(μ_λ(T)) + 𝔇_λ − E(μ_λ(0)): the energy–dissipation balance of the λ-path, zero for an exact flow and exact quadrature.</summary>
+    public double EdbDefect => Samples[^1].Energy + DissipationFunctional - Samples[0].Energy;
+
+    /// <summary>|EdbDefect| / |E(0) − E(T)|.</summary>
+    public double EdbResidual => Math.Abs(EdbDefect) / Math.Abs(Samples[0].Energy - Samples[^1].Energy);
+
+    /// <summary>E(μ(T)) + 𝔇₀ − E(μ(0)) of the limit path: the quadrature (and, for a computed limit, the solver's) error of its balance.</summary>
+    public double LimitEdbDefect => Samples[^1].LimitEnergy + LimitDissipationFunctional - Samples[0].LimitEnergy;
+
+    /// <summary>max over samples of |R_λ − R*_λ| / R*_λ: zero along the flow up to the solve (solver consistency).</summary>
+    public double IdentityDefect => Samples.Max(s => Math.Abs(s.RatePotential - s.SlopePotential) / Math.Max(s.SlopePotential, double.Epsilon));
+
+    /// <summary>max over samples of |R_FR − R*_FR| / R*_FR along the limit path (its rate against its force).</summary>
+    public double LimitIdentityDefect => Samples.Max(s => Math.Abs(s.LimitRatePotential - s.LimitSlopePotential) / Math.Max(s.LimitSlopePotential, double.Epsilon));
+
+    /// <summary>max over samples of the spherical stationarity defect (0 for the non-spherical flow).</summary>
+    public double StationarityDefect => Samples.Max(s => s.StationarityDefect);
 
     private double[] Column(Func<GammaPathSample, double> value) => Samples.Select(value).ToArray();
 }

@@ -1,30 +1,36 @@
+using System.Globalization;
 using PdeFlows.Verification.Convergence;
 
 namespace PdeFlows.Verification.Gamma;
 
 /// <summary>
-/// What a λ sweep of errors shows: the floor (the first λ at which the error stops decreasing by
-/// more than a factor 1.5 per decade of λ), whether the errors decrease monotonically before it, and
-/// the fitted slope of log e against log λ over the rows before the floor (the observed rate,
-/// reported, not assumed).
+/// What a sweep of errors against a parameter going to zero shows (λ, h or 1/N): the local slopes
+/// p_k = log(e_k/e_{k−1}) / log(P_k/P_{k−1}) between neighbouring rows, the floor (the first row at
+/// which the error stops decreasing by more than a factor 1.5 per decade of the parameter), whether
+/// the errors decrease monotonically before it, and the least-squares slope of log e against log P
+/// over the rows before the floor. Rates are reported, never assumed (the theorem has none).
 /// </summary>
+/// <param name="LocalSlopes">p_k for k = 1 … n−1 (NaN where an error is not positive).</param>
 /// <param name="FloorIndex">The row of the floor, or null when the errors keep decreasing to the end.</param>
 /// <param name="MonotoneBeforeFloor">Whether every error before the floor is below its predecessor.</param>
-/// <param name="FittedRate">The least-squares slope in λ over the rows up to the floor (NaN with fewer than two).</param>
-public sealed record GammaSweepAnalysis(int? FloorIndex, bool MonotoneBeforeFloor, double FittedRate)
+/// <param name="FittedRate">The least-squares slope over the rows up to the floor (NaN with fewer than two).</param>
+public sealed record GammaSweepAnalysis(IReadOnlyList<double> LocalSlopes, int? FloorIndex, bool MonotoneBeforeFloor, double FittedRate)
 {
     /// <summary>The factor per decade below which the error is said to have stopped decreasing.</summary>
     public const double FactorPerDecade = 1.5;
 
-    /// <summary>Analyses errors <paramref name="errors"/> at decreasing <paramref name="lambdas"/>.</summary>
-    public static GammaSweepAnalysis Of(IReadOnlyList<double> lambdas, IReadOnlyList<double> errors)
+    /// <summary>Analyses errors <paramref name="errors"/> at decreasing <paramref name="parameters"/>.</summary>
+    /// <param name="parameters">The parameter, decreasing (λ, h, 1/N …).</param>
+    /// <param name="errors">The errors.</param>
+    /// <returns>The analysis.</returns>
+    public static GammaSweepAnalysis Of(IReadOnlyList<double> parameters, IReadOnlyList<double> errors)
     {
-        ArgumentNullException.ThrowIfNull(lambdas);
+        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(errors);
         int? floor = null;
         for (int k = 1; k < errors.Count; k++)
         {
-            double decades = Math.Log10(lambdas[k - 1] / lambdas[k]);
+            double decades = Math.Log10(parameters[k - 1] / parameters[k]);
             double factor = errors[k - 1] / errors[k];
             if (!(factor > Math.Pow(FactorPerDecade, decades)))
             {
@@ -44,15 +50,27 @@ public sealed record GammaSweepAnalysis(int? FloorIndex, bool MonotoneBeforeFloo
         }
 
         int count = floor is int f ? f : errors.Count;
-        double rate = count >= 2 ? ObservedOrder.FittedSlope(lambdas.Take(count).ToArray(), errors.Take(count).ToArray()) : double.NaN;
-        return new GammaSweepAnalysis(floor, monotone, rate);
+        double rate = count >= 2 ? ObservedOrder.FittedSlope(parameters.Take(count).ToArray(), errors.Take(count).ToArray()) : double.NaN;
+        return new GammaSweepAnalysis(ObservedOrder.Pairwise(parameters, errors).Skip(1).ToArray(), floor, monotone, rate);
     }
 
-    /// <summary>A sentence for the report.</summary>
-    public string Describe(IReadOnlyList<double> lambdas, string metric) =>
-        (FloorIndex is int f
-            ? $"{metric}: floor at λ = {lambdas[f]:G1} (the error fell by less than {FactorPerDecade}× per decade from λ = {lambdas[f - 1]:G1})"
-            : $"{metric}: no floor down to λ = {lambdas[^1]:G1}")
-        + $"; {(MonotoneBeforeFloor ? "monotone" : "NOT monotone")} before it; "
-        + (double.IsNaN(FittedRate) ? "no rate (fewer than two rows before the floor)" : $"fitted rate λ^{FittedRate:F2} over those rows");
+    /// <summary>A sentence for the report, with every local slope.</summary>
+    /// <param name="parameters">The parameter values.</param>
+    /// <param name="metric">The metric's name.</param>
+    /// <param name="parameterName">The parameter's name (λ, h, N …).</param>
+    /// <returns>The sentence.</returns>
+    public string Describe(IReadOnlyList<double> parameters, string metric, string parameterName = "λ")
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        string slopes = string.Join(", ", LocalSlopes.Select(p => double.IsNaN(p) ? "—" : p.ToString("F2", CultureInfo.InvariantCulture)));
+        string floor = FloorIndex is int f
+            ? $"floor at {parameterName} = {G(parameters[f])} (less than {FactorPerDecade}× per decade from {parameterName} = {G(parameters[f - 1])})"
+            : $"no floor down to {parameterName} = {G(parameters[^1])}";
+        string rate = double.IsNaN(FittedRate)
+            ? "no fitted rate (fewer than two rows before the floor)"
+            : $"least-squares rate {parameterName}^{FittedRate.ToString("F2", CultureInfo.InvariantCulture)} over the rows before it";
+        return $"{metric}: local slopes {slopes}; {floor}; {(MonotoneBeforeFloor ? "monotone" : "NOT monotone")} before it; {rate}";
+    }
+
+    private static string G(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 }

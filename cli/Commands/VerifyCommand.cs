@@ -4,7 +4,7 @@ using PdeFlows.Runs.Studies;
 namespace PdeFlows.Cli.Commands;
 
 /// <summary>
-/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR]</c>
+/// <c>pdeflows verify STUDY.toml [--out DIR]</c> and <c>pdeflows verify --builtin NAME [--out DIR] [--page PAGE.md]</c>
 /// (with <c>--shard I/N --out DIR</c>: one shard of the runs, <see cref="ShardedVerify"/>):
 /// runs a convergence / Γ-convergence study, writes its tables (Markdown, CSV, LaTeX), PNG plots and
 /// HDF5 file into DIR (default <c>verify-NAME</c>), prints the Markdown table(s) and exits 0 when every
@@ -20,8 +20,9 @@ internal static class VerifyCommand
         var builtin = new Option<string?>("--builtin") { Description = "Run a built-in study: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)) + "." };
         var output = new Option<string?>("--out") { Description = "Output directory (tables, plots, HDF5); default verify-NAME." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress on stderr." };
+        var page = new Option<string?>("--page") { Description = "With --builtin: also write a results page (Markdown) there: setup, this command, wall time, exit status and the generated report, its links pointing into the output directory." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (I/N, 1-based) of the study's runs into --out; combine the N directories with 'pdeflows merge'." };
-        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet, shard };
+        var command = new Command("verify", "Run a convergence or Gamma-convergence study (a study file or --builtin NAME).") { study, builtin, output, quiet, page, shard };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -29,13 +30,18 @@ internal static class VerifyCommand
             return ErrorReporting.Guard("verify", stderr, () =>
                 parse.GetValue(shard) is string shardText && (parse.GetValue(study) is null) != (parse.GetValue(builtin) is null)
                     ? ShardedVerify.Execute(parse.GetValue(study), parse.GetValue(builtin), shardText, parse.GetValue(output), parse.GetValue(quiet) ? null : stderr)
-                    : Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
+                    : Execute(parse.GetValue(study), parse.GetValue(builtin), parse.GetValue(output), parse.GetValue(page), parse.GetValue(quiet) ? null : stderr, stdout, stderr));
         });
         return command;
     }
 
-    private static int Execute(string? studyFile, string? builtinName, string? output, TextWriter? progress, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string? studyFile, string? builtinName, string? output, string? page, TextWriter? progress, TextWriter stdout, TextWriter stderr)
     {
+        if (page is not null && builtinName is null)
+        {
+            throw new UserError("--page: a results page is written for a built-in study only (--builtin NAME)");
+        }
+
         if ((studyFile is null) == (builtinName is null))
         {
             throw new UserError("give either a study file or --builtin NAME (not both)", "built-in studies: " + string.Join(", ", BuiltinStudies.All.Select(s => s.Name)));
@@ -48,7 +54,15 @@ internal static class VerifyCommand
                 throw new UserError($"--builtin: unknown study '{builtinName}'", "built-in studies: " + string.Join("; ", BuiltinStudies.All.Select(s => $"{s.Name} ({s.Description})")));
             }
 
-            var outcome = BuiltinStudies.Run(builtinName, output ?? $"verify-{builtinName}", progress);
+            string builtinDirectory = output ?? $"verify-{builtinName}";
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = BuiltinStudies.Run(builtinName, builtinDirectory, progress);
+            if (page is not null)
+            {
+                string command = $"pdeflows verify --builtin {builtinName} --out {builtinDirectory} --page {page}";
+                File.WriteAllText(page, ResultsPage.Build(outcome, builtinDirectory, page, command, clock.Elapsed.TotalSeconds));
+            }
+
             stdout.WriteLine(outcome.Markdown.TrimEnd());
             foreach (string failure in outcome.Failures)
             {

@@ -73,11 +73,11 @@ public class CaseFileDefaultsTests
             density = "1"
             mass = 2.5
             [flow]
-            kind = "wfr"
+            kind = "swfr"
             energy = "mmd"
             alpha = 0
             beta = 2
-            reaction = "kernel-fr"
+            reaction = "kernel-fr-spherical"
             source = "exp(-t) * x * y * z"
             epsilon = 1e-4
             [kernel]
@@ -101,6 +101,7 @@ public class CaseFileDefaultsTests
             seed = 42
             step = 0.005
             method = "svgd"
+            density_bandwidth = 0.2
             """;
         CaseDefinition c = CaseFileLoader.Parse(text, "k.toml");
 
@@ -111,7 +112,7 @@ public class CaseFileDefaultsTests
         Assert.Equal(2, c.Domain.Refine);
         Assert.Equal(ExpressionVariables.X | ExpressionVariables.Y, c.Target.Expression.Variables);
         Assert.Equal(2.5, c.Initial.Mass);
-        Assert.Equal(new FlowSection(FlowKind.WassersteinFisherRao, EnergyKind.MaximumMeanDiscrepancy, 0.0, 2.0, ReactionKind.KernelFisherRao, c.Flow.Source, 1e-4), c.Flow);
+        Assert.Equal(new FlowSection(FlowKind.SphericalWassersteinFisherRao, EnergyKind.MaximumMeanDiscrepancy, 0.0, 2.0, ReactionKind.KernelFisherRaoSpherical, c.Flow.Source, 1e-4), c.Flow);
         Assert.True(c.Flow.Source!.UsesTime);
         Assert.Equal(Math.Exp(-1) * 6, c.Flow.Source.Invoke(1, 2, 3, 1), 15);
         Assert.Equal(new KernelSection(KernelKind.MaternFiveHalves, KernelBandwidth.Fixed(0.5), 1e-3), c.Kernel);
@@ -120,7 +121,7 @@ public class CaseFileDefaultsTests
         Assert.Equal(new[] { 0.25, 1.0 }, c.Output.Times.ToArray());
         Assert.Equal(2, c.Output.Probes.Length);
         Assert.Equal("upper_half", Assert.Single(c.Output.Regions).Name);
-        Assert.Equal(new ParticlesSection(500, 42, 0.005, ParticleMethod.SteinVariationalGradientDescent), c.Particles);
+        Assert.Equal(new ParticlesSection(500, 42, 0.005, ParticleMethod.SteinVariationalGradientDescent, 0.2), c.Particles);
     }
 
     [Fact]

@@ -20,11 +20,11 @@ public class CaseFileWriterTests
         density = "1"
         mass = 2.5
         [flow]
-        kind = "wfr"
+        kind = "swfr"
         energy = "kl"
         alpha = 0.5
         beta = 2
-        reaction = "kernel-fr"
+        reaction = "kernel-fr-spherical"
         source = "exp(-t) * x"
         epsilon = 1e-4
         [kernel]
@@ -48,6 +48,7 @@ public class CaseFileWriterTests
         seed = 7
         step = 0.125
         method = "svgd"
+        density_bandwidth = 0.3
         """;
 
     /// <summary>A key added to <see cref="CaseKeys"/> without a writer entry makes the writer throw, so this test fails.</summary>
