@@ -66,6 +66,18 @@ public static class LinearSolverFactory
             ManagedCholeskySolver managed => managed.FactorNonzeroCount,
             _ => 0,
         };
+        // A band that holds no more entries than the sparse factor's strict lower part (a P1 matrix on
+        // an interval numbered left to right: both are n − 1) is solved without indices or permutation.
+        int bandwidth = BandedCholesky.HalfBandwidth(pattern);
+        long band = BandedCholesky.BandEntries(pattern.RowCount, bandwidth);
+        if (band <= fill - pattern.RowCount)
+        {
+            direct.Solver.Dispose();
+            var banded = new BandedCholeskySolver();
+            banded.Analyze(pattern);
+            return new(banded, LinearSolverKind.Banded, $"auto: banded LDLᵀ, half-bandwidth {bandwidth}: the band holds {band} entries below the diagonal, the AMD-ordered sparse factor {fill - pattern.RowCount}");
+        }
+
         // nnz of the triangle the factor is compared with (the full pattern stores both triangles).
         long triangle = (pattern.NonzeroCount + pattern.RowCount) / 2;
         double ratio = (double)fill / triangle;
@@ -107,6 +119,8 @@ public static class LinearSolverFactory
         {
             case LinearSolverKind.Managed:
                 return new(new ManagedCholeskySolver(), LinearSolverKind.Managed, "managed sparse Cholesky (AMD ordering) as requested");
+            case LinearSolverKind.Banded:
+                return new(new BandedCholeskySolver(), LinearSolverKind.Banded, "banded LDLᵀ in the matrix' own ordering as requested");
             case LinearSolverKind.Pcg:
                 var options = conjugateGradientOptions ?? new ConjugateGradientOptions();
                 return new(new ConjugateGradientSolver(options), LinearSolverKind.Pcg, $"conjugate gradients with IC(0), relative tolerance {options.RelativeTolerance:G3}, as requested");

@@ -98,6 +98,9 @@ internal sealed class ShiftedSystemCache : IDisposable
                 return (2 * cholmod.FactorNonzeroCount * 16.0) + (4 * n * 8);
             case ManagedCholeskySolver managed:
                 return (2 * managed.FactorNonzeroCount * 12.0) + (4 * n * 8);
+            case BandedCholeskySolver banded:
+                // The band twice and 1/D once (no indices), the right-hand side and the solution.
+                return (2 * banded.FactorNonzeroCount * 8.0) + (3 * n * 8);
             case ConjugateGradientSolver cg when cg.LastResult is { } result:
                 double preconditioner = cg.Multigrid is { } multigrid ? multigrid.BytesPerApplication : ((entries + n) / 2 * 12 * 2) + (2 * n * 8);
                 return (result.Iterations + 2) * ((entries * 12) + (10 * n * 8) + preconditioner);
