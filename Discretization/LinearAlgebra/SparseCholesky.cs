@@ -16,6 +16,7 @@ public sealed class SparseCholesky
     private readonly double[] work;
     private readonly double[] upperValues;
     private readonly double[] permuted;
+    private readonly double[] inverseDiagonal;
 
     /// <summary>Allocates the factor storage for a symbolic analysis (no numeric work yet).</summary>
     public SparseCholesky(SymbolicCholesky symbolic)
@@ -30,6 +31,7 @@ public sealed class SparseCholesky
         work = new double[n];
         upperValues = new double[symbolic.UpperRowIndices.Length];
         permuted = new double[n];
+        inverseDiagonal = new double[n];
     }
 
     /// <summary>The symbolic analysis in use.</summary>
@@ -117,6 +119,7 @@ public sealed class SparseCholesky
             int diagonal = nextSlot[k]++;
             li[diagonal] = k;
             lx[diagonal] = Math.Sqrt(d);
+            inverseDiagonal[k] = 1 / lx[diagonal];
         }
 
         IsFactorized = true;
@@ -139,8 +142,11 @@ public sealed class SparseCholesky
         unsafe
         {
             // Pointers: the loops are the whole cost of a time step's solve, and bounds checks double it.
+            // 1/L_jj is kept from the factorization: a division in the recurrence would cost its latency
+            // per column; the gathers of the backward solve sum into four accumulators so that their
+            // additions do not wait on one another.
             fixed (int* perm = Symbolic.Permutation, lp = Symbolic.FactorColumnPointers, li = rowIndices)
-            fixed (double* lx = factorValues, y = permuted, b = rhs, x = solution)
+            fixed (double* lx = factorValues, dInverse = inverseDiagonal, y = permuted, b = rhs, x = solution)
             {
                 for (int k = 0; k < n; k++)
                 {
@@ -149,8 +155,9 @@ public sealed class SparseCholesky
 
                 for (int j = 0; j < n; j++)
                 {
-                    double yj = y[j] /= lx[lp[j]];
-                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    double yj = y[j] *= dInverse[j];
+                    int end = lp[j + 1];
+                    for (int p = lp[j] + 1; p < end; p++)
                     {
                         y[li[p]] -= lx[p] * yj;
                     }
@@ -158,13 +165,22 @@ public sealed class SparseCholesky
 
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    double sum = y[j];
-                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    int p = lp[j] + 1, end = lp[j + 1];
+                    for (; p + 3 < end; p += 4)
                     {
-                        sum -= lx[p] * y[li[p]];
+                        s0 += lx[p] * y[li[p]];
+                        s1 += lx[p + 1] * y[li[p + 1]];
+                        s2 += lx[p + 2] * y[li[p + 2]];
+                        s3 += lx[p + 3] * y[li[p + 3]];
                     }
 
-                    y[j] = sum / lx[lp[j]];
+                    for (; p < end; p++)
+                    {
+                        s0 += lx[p] * y[li[p]];
+                    }
+
+                    y[j] = (y[j] - ((s0 + s1) + (s2 + s3))) * dInverse[j];
                 }
 
                 for (int k = 0; k < n; k++)
