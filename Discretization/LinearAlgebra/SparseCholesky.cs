@@ -4,7 +4,8 @@ namespace PdeFlows.Discretization.LinearAlgebra;
 /// Managed sparse Cholesky factorization P A Pᵀ = L Lᵀ (up-looking, row by row: each row of L is a
 /// sparse triangular solve whose pattern comes from the elimination tree). The symbolic analysis
 /// (<see cref="SymbolicCholesky"/>) is shared; <see cref="Factorize"/> may be called again with new
-/// values on the same pattern, reusing the storage; <see cref="Solve"/> then costs two triangular solves.
+/// values on the same pattern, reusing the storage; <see cref="Solve"/> then costs two triangular solves
+/// (for large factors split over the threads by <see cref="ParallelCholeskySolve"/>).
 /// </summary>
 public sealed class SparseCholesky
 {
@@ -17,10 +18,16 @@ public sealed class SparseCholesky
     private readonly double[] upperValues;
     private readonly double[] permuted;
     private readonly double[] inverseDiagonal;
+    private ParallelCholeskySolve? parallel;
+    private bool parallelPlanned;
+    private readonly long parallelSolveMinimum;
 
     /// <summary>Allocates the factor storage for a symbolic analysis (no numeric work yet).</summary>
-    public SparseCholesky(SymbolicCholesky symbolic)
+    /// <param name="symbolic">The symbolic analysis.</param>
+    /// <param name="parallelSolveMinimum">Factors with at least this many entries split their solves over the threads (<see cref="ParallelCholeskySolve"/>); the result does not depend on the thread count, but it differs from the sequential loops' at round-off.</param>
+    public SparseCholesky(SymbolicCholesky symbolic, long parallelSolveMinimum = ParallelCholeskySolve.MinimumFactorEntries)
     {
+        this.parallelSolveMinimum = parallelSolveMinimum;
         Symbolic = symbolic ?? throw new ArgumentNullException(nameof(symbolic));
         int n = symbolic.Size;
         rowIndices = new int[symbolic.FactorNonzeroCount];
@@ -36,6 +43,9 @@ public sealed class SparseCholesky
 
     /// <summary>The symbolic analysis in use.</summary>
     public SymbolicCholesky Symbolic { get; }
+
+    /// <summary>Number of subtrees the solves split over the threads (0: the sequential loops).</summary>
+    public int ParallelTaskCount => parallel?.TaskCount ?? 0;
 
     /// <summary>Whether a numeric factorization is available.</summary>
     public bool IsFactorized { get; private set; }
@@ -122,6 +132,14 @@ public sealed class SparseCholesky
             inverseDiagonal[k] = 1 / lx[diagonal];
         }
 
+        if (!parallelPlanned)
+        {
+            // The row indices are known after the first numeric factorization (the same for every later one).
+            parallel = ParallelCholeskySolve.TryCreate(Symbolic, rowIndices, parallelSolveMinimum);
+            parallelPlanned = true;
+        }
+
+        parallel?.Refresh(factorValues);
         IsFactorized = true;
     }
 
@@ -151,6 +169,17 @@ public sealed class SparseCholesky
                 for (int k = 0; k < n; k++)
                 {
                     y[k] = b[perm[k]];
+                }
+
+                if (parallel is not null)
+                {
+                    parallel.Solve(y, lx, dInverse);
+                    for (int k = 0; k < n; k++)
+                    {
+                        x[perm[k]] = y[k];
+                    }
+
+                    return;
                 }
 
                 for (int j = 0; j < n; j++)
