@@ -59,11 +59,13 @@ public class ParallelCholeskySolveTests(ITestOutputHelper output)
         Assert.True(one.AsSpan().SequenceEqual(two), $"{name}: the solution depends on the thread count");
     }
 
-    [Fact]
-    public void Benchmark_size_split_agrees_with_the_sequential_loops()
+    [Theory]
+    [InlineData(200)] // the 2D benchmark's mesh, 40,401 nodes: 16-bit row indices
+    [InlineData(260)] // 68,121 nodes > 65,536: 32-bit row indices
+    public void Benchmark_size_split_agrees_with_the_sequential_loops(int cells)
     {
-        // The 2D benchmark's mesh (200×200 squares, 40,401 nodes) with a time step's shift.
-        var a = IterativeSolverTests.Shifted(MeshGenerators.Rectangle([-3, -3], [3, 3], 200, 200), 1e-3);
+        // cells × cells squares with a time step's shift.
+        var a = IterativeSolverTests.Shifted(MeshGenerators.Rectangle([-3, -3], [3, 3], cells, cells), 1e-3);
         var symbolic = SymbolicCholesky.Analyze(a.Pattern);
         var split = new SparseCholesky(symbolic);
         var sequential = new SparseCholesky(symbolic, parallelSolveMinimum: long.MaxValue);
@@ -78,7 +80,7 @@ public class ParallelCholeskySolveTests(ITestOutputHelper output)
         var ax = new double[b.Length];
         a.Multiply(x, ax);
         double residual = Math.Sqrt(ax.Zip(b, (p, q) => (p - q) * (p - q)).Sum() / b.Sum(v => v * v));
-        output.WriteLine($"200×200: nnz(L) = {split.FactorNonzeroCount}, {split.ParallelTaskCount} tasks, relative difference to the sequential loops {difference:E2}, residual {residual:E2}");
+        output.WriteLine($"{cells}×{cells}: n = {a.RowCount}, nnz(L) = {split.FactorNonzeroCount}, {split.ParallelTaskCount} tasks, relative difference to the sequential loops {difference:E2}, residual {residual:E2}");
         // The same factor, the same products summed in another order: round-off only (κ of this mass-dominated system ≲ 1e2).
         Assert.True(difference <= 1e-13, $"difference to the sequential solve {difference:E2}");
         Assert.True(residual <= 1e-13, $"residual {residual:E2}");
