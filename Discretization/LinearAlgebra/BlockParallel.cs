@@ -66,15 +66,18 @@ public static class BlockParallel
         }
     }
 
-    /// <summary>Background threads waiting for jobs; one job at a time (guarded by <see cref="busy"/>).</summary>
+    /// <summary>
+    /// Background threads waiting for jobs; one job at a time (guarded by <see cref="busy"/>). Blocks
+    /// are claimed from a ticket that carries the job's generation, and the caller waits only for the
+    /// blocks that were claimed: a helper that wakes late (its core busy with another process) finds
+    /// the job done and goes back to sleep, instead of the caller waiting for it to wake.
+    /// </summary>
     private sealed class Team
     {
         private readonly List<Thread> threads = [];
         private readonly SemaphoreSlim wake = new(0);
-        private BlockJob? job;
-        private int blockCount;
-        private int nextBlock;
-        private int busyWorkers;
+        private readonly Slot[] slots = [new(), new()];
+        private long ticket; // generation << 32 | next block
         private int generation;
         private Exception? failure;
 
@@ -87,21 +90,25 @@ public static class BlockParallel
                 thread.Start();
             }
 
-            job = work;
-            blockCount = blocks;
+            // Generation g uses slot g mod 2; slot g mod 2 is rewritten for g + 2 only after every block
+            // of g + 1 is done, hence after every block of g: a claim (a successful compare-exchange on
+            // the ticket of g) always finds the slot holding g.
+            int g = ++generation;
+            var slot = slots[g & 1];
+            slot.Job = work;
+            slot.Count = blocks;
+            slot.Completed = 0;
             failure = null;
-            Volatile.Write(ref nextBlock, 0);
-            Volatile.Write(ref busyWorkers, helpers);
-            Interlocked.Increment(ref generation);
+            Volatile.Write(ref ticket, (long)g << 32);
             wake.Release(helpers);
             Work();
             var spin = default(SpinWait);
-            while (Volatile.Read(ref busyWorkers) > 0)
+            while (Volatile.Read(ref slot.Completed) < blocks)
             {
                 spin.SpinOnce(sleep1Threshold: -1);
             }
 
-            job = null;
+            slot.Job = null;
             if (failure is not null)
             {
                 throw new AggregateException("a parallel block failed", failure);
@@ -110,18 +117,31 @@ public static class BlockParallel
 
         private void Work()
         {
-            var work = job!;
-            int block;
-            while ((block = Interlocked.Increment(ref nextBlock) - 1) < blockCount)
+            while (true)
             {
+                long claimed = Volatile.Read(ref ticket);
+                var slot = slots[(int)(claimed >> 32) & 1];
+                int block = (int)claimed;
+                if (block >= Volatile.Read(ref slot.Count))
+                {
+                    return;
+                }
+
+                if (Interlocked.CompareExchange(ref ticket, claimed + 1, claimed) != claimed)
+                {
+                    continue;
+                }
+
                 try
                 {
-                    work.Run(block);
+                    slot.Job!.Run(block);
                 }
                 catch (Exception e)
                 {
                     failure ??= e;
                 }
+
+                Interlocked.Increment(ref slot.Completed);
             }
         }
 
@@ -131,8 +151,15 @@ public static class BlockParallel
             {
                 wake.Wait();
                 Work();
-                Interlocked.Decrement(ref busyWorkers);
             }
+        }
+
+        /// <summary>One generation's job.</summary>
+        private sealed class Slot
+        {
+            public BlockJob? Job;
+            public int Count;
+            public int Completed;
         }
     }
 }

@@ -10,13 +10,20 @@ public sealed record LinearSolverSelection(ISymmetricSolver Solver, LinearSolver
 public static class LinearSolverFactory
 {
     /// <summary>
-    /// Auto picks conjugate gradients instead of a direct solver when the direct factor would hold
-    /// more than this many entries per entry of the matrix' triangle: a direct solve reads nnz(L)
+    /// In 3D, Auto picks conjugate gradients instead of a direct solver when the direct factor would
+    /// hold more than this many entries per entry of the matrix' triangle: a direct solve reads nnz(L)
     /// twice, a CG iteration reads the matrix and its preconditioner about once, and the
-    /// mass-dominated systems of a time step converge in about ten iterations from the state
-    /// (docs/performance.md measures the crossover on the 2D benchmark).
+    /// mass-dominated systems of a time step converge in a few iterations from the state.
     /// </summary>
     public const double FillRatioForIterative = 6;
+
+    /// <summary>
+    /// The same limit in 1D and 2D. A 2D factor's fill grows only like log n, and the IC(0)-CG
+    /// iterations are latency-bound triangular sweeps: measured on the shifted systems of the 2D
+    /// benchmark (docs/performance.md), the managed direct solve takes 3.2 ms against 9.7 ms for CG at
+    /// 200×200 squares (fill 8.9) and 27 ms against 42 ms at 400×400 (fill 11.2).
+    /// </summary>
+    public const double PlanarFillRatioForIterative = 16;
 
     /// <summary>Factors up to this many entries are computed by the managed Cholesky under Auto (its solves are the faster ones there); larger ones by CHOLMOD when it loads.</summary>
     public const long LargeFactor = 4_000_000;
@@ -30,7 +37,8 @@ public static class LinearSolverFactory
     /// <summary>
     /// Creates a solver for systems with <paramref name="pattern"/>, already analyzed when it is a
     /// direct one. Auto analyzes the pattern with the direct backend and keeps it unless the
-    /// predicted fill nnz(L)/nnz(tril A) exceeds <see cref="FillRatioForIterative"/> (or the system is
+    /// predicted fill nnz(L)/nnz(tril A) exceeds <see cref="FillRatioForIterative"/> in 3D or
+    /// <see cref="PlanarFillRatioForIterative"/> in 1D/2D (or the system is
     /// 3D and larger than <see cref="LargeThreeDimensional"/>); then it takes CG, preconditioned by
     /// IC(0) in 1D/2D and by smoothed-aggregation multigrid in 3D. The reason names the numbers.
     /// </summary>
@@ -66,32 +74,45 @@ public static class LinearSolverFactory
             ManagedCholeskySolver managed => managed.FactorNonzeroCount,
             _ => 0,
         };
+        // A band that holds no more entries than the sparse factor's strict lower part (a P1 matrix on
+        // an interval numbered left to right: both are n − 1) is solved without indices or permutation.
+        int bandwidth = BandedCholesky.HalfBandwidth(pattern);
+        long band = BandedCholesky.BandEntries(pattern.RowCount, bandwidth);
+        if (band <= fill - pattern.RowCount)
+        {
+            direct.Solver.Dispose();
+            var banded = new BandedCholeskySolver();
+            banded.Analyze(pattern);
+            return new(banded, LinearSolverKind.Banded, $"auto: banded LDLᵀ, half-bandwidth {bandwidth}: the band holds {band} entries below the diagonal, the AMD-ordered sparse factor {fill - pattern.RowCount}");
+        }
+
         // nnz of the triangle the factor is compared with (the full pattern stores both triangles).
         long triangle = (pattern.NonzeroCount + pattern.RowCount) / 2;
         double ratio = (double)fill / triangle;
-        if (ratio <= FillRatioForIterative && fill <= LargeFactor)
+        double limit = dimension <= 2 ? PlanarFillRatioForIterative : FillRatioForIterative;
+        if (ratio <= limit && fill <= LargeFactor)
         {
-            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky, fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative} and nnz(L) = {fill} ≤ {LargeFactor}" };
+            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky, fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {limit} and nnz(L) = {fill} ≤ {LargeFactor}" };
         }
 
-        if (ratio <= FillRatioForIterative && CholmodLibrary.TryLoad(out var library, out _))
+        if (ratio <= limit && CholmodLibrary.TryLoad(out var library, out _))
         {
             // A large factor with little fill: CHOLMOD's supernodal factorization is the faster one.
             direct.Solver.Dispose();
             var cholmod = new CholmodSolver(library);
             cholmod.Analyze(pattern);
-            return new(cholmod, LinearSolverKind.Cholmod, $"auto: CHOLMOD ({library.Description}), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative}, nnz(L) = {fill} > {LargeFactor}");
+            return new(cholmod, LinearSolverKind.Cholmod, $"auto: CHOLMOD ({library.Description}), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {limit}, nnz(L) = {fill} > {LargeFactor}");
         }
 
-        if (ratio <= FillRatioForIterative)
+        if (ratio <= limit)
         {
-            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky (CHOLMOD not available), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {FillRatioForIterative}" };
+            return direct with { Kind = LinearSolverKind.Managed, Reason = $"auto: managed sparse Cholesky (CHOLMOD not available), fill nnz(L)/nnz(tril A) = {ratio:F1} ≤ {limit}" };
         }
 
         direct.Solver.Dispose();
         var preconditioner = dimension >= 3 ? PreconditionerKind.Multigrid : PreconditionerKind.IncompleteCholesky;
         return new(new ConjugateGradientSolver(options, preconditioner), preconditioner == PreconditionerKind.Multigrid ? LinearSolverKind.PcgMultigrid : LinearSolverKind.Pcg,
-            $"auto: conjugate gradients with {(preconditioner == PreconditionerKind.Multigrid ? "smoothed-aggregation multigrid" : "IC(0)")}, since a direct factor would hold nnz(L) = {fill} (fill {ratio:F1} > {FillRatioForIterative}); relative tolerance {options.RelativeTolerance:G3}");
+            $"auto: conjugate gradients with {(preconditioner == PreconditionerKind.Multigrid ? "smoothed-aggregation multigrid" : "IC(0)")}, since a direct factor would hold nnz(L) = {fill} (fill {ratio:F1} > {limit}); relative tolerance {options.RelativeTolerance:G3}");
     }
 
     /// <summary>
@@ -107,6 +128,8 @@ public static class LinearSolverFactory
         {
             case LinearSolverKind.Managed:
                 return new(new ManagedCholeskySolver(), LinearSolverKind.Managed, "managed sparse Cholesky (AMD ordering) as requested");
+            case LinearSolverKind.Banded:
+                return new(new BandedCholeskySolver(), LinearSolverKind.Banded, "banded LDLᵀ in the matrix' own ordering as requested");
             case LinearSolverKind.Pcg:
                 var options = conjugateGradientOptions ?? new ConjugateGradientOptions();
                 return new(new ConjugateGradientSolver(options), LinearSolverKind.Pcg, $"conjugate gradients with IC(0), relative tolerance {options.RelativeTolerance:G3}, as requested");

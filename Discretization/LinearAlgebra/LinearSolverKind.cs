@@ -17,4 +17,7 @@ public enum LinearSolverKind
 
     /// <summary>Conjugate gradients preconditioned by a smoothed-aggregation multigrid V-cycle (chosen by Auto for large 3D systems).</summary>
     PcgMultigrid,
+
+    /// <summary>The banded LDLᵀ (<see cref="BandedCholesky"/>) in the matrix' own ordering; chosen by Auto when the band holds no more entries than the sparse factor (a P1 matrix on an interval numbered left to right).</summary>
+    Banded,
 }

@@ -4,7 +4,8 @@ namespace PdeFlows.Discretization.LinearAlgebra;
 /// Managed sparse Cholesky factorization P A Pᵀ = L Lᵀ (up-looking, row by row: each row of L is a
 /// sparse triangular solve whose pattern comes from the elimination tree). The symbolic analysis
 /// (<see cref="SymbolicCholesky"/>) is shared; <see cref="Factorize"/> may be called again with new
-/// values on the same pattern, reusing the storage; <see cref="Solve"/> then costs two triangular solves.
+/// values on the same pattern, reusing the storage; <see cref="Solve"/> then costs two triangular solves
+/// (for large factors split over the threads by <see cref="ParallelCholeskySolve"/>).
 /// </summary>
 public sealed class SparseCholesky
 {
@@ -16,10 +17,17 @@ public sealed class SparseCholesky
     private readonly double[] work;
     private readonly double[] upperValues;
     private readonly double[] permuted;
+    private readonly double[] inverseDiagonal;
+    private ParallelCholeskySolve? parallel;
+    private bool parallelPlanned;
+    private readonly long parallelSolveMinimum;
 
     /// <summary>Allocates the factor storage for a symbolic analysis (no numeric work yet).</summary>
-    public SparseCholesky(SymbolicCholesky symbolic)
+    /// <param name="symbolic">The symbolic analysis.</param>
+    /// <param name="parallelSolveMinimum">Factors with at least this many entries split their solves over the threads (<see cref="ParallelCholeskySolve"/>); the result does not depend on the thread count, but it differs from the sequential loops' at round-off.</param>
+    public SparseCholesky(SymbolicCholesky symbolic, long parallelSolveMinimum = ParallelCholeskySolve.MinimumFactorEntries)
     {
+        this.parallelSolveMinimum = parallelSolveMinimum;
         Symbolic = symbolic ?? throw new ArgumentNullException(nameof(symbolic));
         int n = symbolic.Size;
         rowIndices = new int[symbolic.FactorNonzeroCount];
@@ -30,10 +38,14 @@ public sealed class SparseCholesky
         work = new double[n];
         upperValues = new double[symbolic.UpperRowIndices.Length];
         permuted = new double[n];
+        inverseDiagonal = new double[n];
     }
 
     /// <summary>The symbolic analysis in use.</summary>
     public SymbolicCholesky Symbolic { get; }
+
+    /// <summary>Number of subtrees the solves split over the threads (0: the sequential loops).</summary>
+    public int ParallelTaskCount => parallel?.TaskCount ?? 0;
 
     /// <summary>Whether a numeric factorization is available.</summary>
     public bool IsFactorized { get; private set; }
@@ -117,8 +129,17 @@ public sealed class SparseCholesky
             int diagonal = nextSlot[k]++;
             li[diagonal] = k;
             lx[diagonal] = Math.Sqrt(d);
+            inverseDiagonal[k] = 1 / lx[diagonal];
         }
 
+        if (!parallelPlanned)
+        {
+            // The row indices are known after the first numeric factorization (the same for every later one).
+            parallel = ParallelCholeskySolve.TryCreate(Symbolic, rowIndices, parallelSolveMinimum);
+            parallelPlanned = true;
+        }
+
+        parallel?.Refresh(factorValues);
         IsFactorized = true;
     }
 
@@ -139,18 +160,33 @@ public sealed class SparseCholesky
         unsafe
         {
             // Pointers: the loops are the whole cost of a time step's solve, and bounds checks double it.
+            // 1/L_jj is kept from the factorization: a division in the recurrence would cost its latency
+            // per column; the gathers of the backward solve sum into four accumulators so that their
+            // additions do not wait on one another.
             fixed (int* perm = Symbolic.Permutation, lp = Symbolic.FactorColumnPointers, li = rowIndices)
-            fixed (double* lx = factorValues, y = permuted, b = rhs, x = solution)
+            fixed (double* lx = factorValues, dInverse = inverseDiagonal, y = permuted, b = rhs, x = solution)
             {
                 for (int k = 0; k < n; k++)
                 {
                     y[k] = b[perm[k]];
                 }
 
+                if (parallel is not null)
+                {
+                    parallel.Solve(y, lx, dInverse);
+                    for (int k = 0; k < n; k++)
+                    {
+                        x[perm[k]] = y[k];
+                    }
+
+                    return;
+                }
+
                 for (int j = 0; j < n; j++)
                 {
-                    double yj = y[j] /= lx[lp[j]];
-                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    double yj = y[j] *= dInverse[j];
+                    int end = lp[j + 1];
+                    for (int p = lp[j] + 1; p < end; p++)
                     {
                         y[li[p]] -= lx[p] * yj;
                     }
@@ -158,13 +194,22 @@ public sealed class SparseCholesky
 
                 for (int j = n - 1; j >= 0; j--)
                 {
-                    double sum = y[j];
-                    for (int p = lp[j] + 1; p < lp[j + 1]; p++)
+                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    int p = lp[j] + 1, end = lp[j + 1];
+                    for (; p + 3 < end; p += 4)
                     {
-                        sum -= lx[p] * y[li[p]];
+                        s0 += lx[p] * y[li[p]];
+                        s1 += lx[p + 1] * y[li[p + 1]];
+                        s2 += lx[p + 2] * y[li[p + 2]];
+                        s3 += lx[p + 3] * y[li[p + 3]];
                     }
 
-                    y[j] = sum / lx[lp[j]];
+                    for (; p < end; p++)
+                    {
+                        s0 += lx[p] * y[li[p]];
+                    }
+
+                    y[j] = (y[j] - ((s0 + s1) + (s2 + s3))) * dInverse[j];
                 }
 
                 for (int k = 0; k < n; k++)

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
-
 namespace PdeFlows.Discretization.Quadrature;
 
 /// <summary>
@@ -25,32 +22,29 @@ public static class GaussJacobi
         // Jacobi weight (1 − ξ)^α (1 + ξ)^β on [−1, 1] with β = 0.
         const double beta = 0;
         int n = pointCount;
-        var jacobi = Matrix<double>.Build.Dense(n, n);
+        var diagonal = new double[n];
+        var subdiagonal = new double[n - 1];
         for (int k = 0; k < n; k++)
         {
             double s = (2 * k) + alpha + beta;
-            jacobi[k, k] = k == 0 ? (beta - alpha) / (alpha + beta + 2) : ((beta * beta) - (alpha * alpha)) / (s * (s + 2));
+            diagonal[k] = k == 0 ? (beta - alpha) / (alpha + beta + 2) : ((beta * beta) - (alpha * alpha)) / (s * (s + 2));
             if (k > 0)
             {
                 double numerator = 4.0 * k * (k + alpha) * (k + beta) * (k + alpha + beta);
                 double denominator = s * s * (s + 1) * (s - 1);
-                double b = Math.Sqrt(numerator / denominator);
-                jacobi[k, k - 1] = b;
-                jacobi[k - 1, k] = b;
+                subdiagonal[k - 1] = Math.Sqrt(numerator / denominator);
             }
         }
 
         // μ₀ = ∫₋₁¹ (1 − ξ)^α dξ = 2^{α+1}/(α+1); mapping t = (1 + ξ)/2 divides weights by 2^{α+1}.
         double massOnUnitInterval = 1.0 / (alpha + 1);
-        Evd<double> evd = jacobi.Evd(Symmetricity.Symmetric);
-        var order = Enumerable.Range(0, n).OrderBy(i => evd.EigenValues[i].Real).ToArray();
+        var (values, vectors) = SymmetricTridiagonalEigen.Decompose(diagonal, subdiagonal); // eigenvalues ascending
         var nodes = new double[n];
         var weights = new double[n];
         for (int i = 0; i < n; i++)
         {
-            int e = order[i];
-            double v0 = evd.EigenVectors[0, e];
-            nodes[i] = (1 + evd.EigenValues[e].Real) / 2;
+            double v0 = vectors[0, i];
+            nodes[i] = (1 + values[i]) / 2;
             weights[i] = massOnUnitInterval * v0 * v0;
         }
 

@@ -3,7 +3,7 @@ using PdeFlows.Discretization.LinearAlgebra;
 namespace PdeFlows.Flows.Transport;
 
 /// <summary>
-/// The systems M + cA for the few shifts c a run needs (τα for implicit Euler, two for TR-BDF2,
+/// The systems M + cA for the few shifts c a run needs (τα for implicit Euler, γτα/2 for both TR-BDF2 stages,
 /// and the shortened steps before output times). The pattern is analyzed once (ordering, symbolic
 /// factorization) and every shift's solver shares that analysis; each shift is factored (or its
 /// preconditioner built) once and reused for every step with the same shift (math.md §5: "factor
@@ -12,7 +12,7 @@ namespace PdeFlows.Flows.Transport;
 /// </summary>
 internal sealed class ShiftedSystemCache : IDisposable
 {
-    // Room for the halved steps of a few `strang` rejections (two shifts each) without evicting and refactoring.
+    // Room for the halved steps of a few `strang` rejections without evicting and refactoring.
     private const int Capacity = 24;
 
     private readonly double[] mass;
@@ -98,6 +98,9 @@ internal sealed class ShiftedSystemCache : IDisposable
                 return (2 * cholmod.FactorNonzeroCount * 16.0) + (4 * n * 8);
             case ManagedCholeskySolver managed:
                 return (2 * managed.FactorNonzeroCount * 12.0) + (4 * n * 8);
+            case BandedCholeskySolver banded:
+                // The band twice and 1/D once (no indices), the right-hand side and the solution.
+                return (2 * banded.FactorNonzeroCount * 8.0) + (3 * n * 8);
             case ConjugateGradientSolver cg when cg.LastResult is { } result:
                 double preconditioner = cg.Multigrid is { } multigrid ? multigrid.BytesPerApplication : ((entries + n) / 2 * 12 * 2) + (2 * n * 8);
                 return (result.Iterations + 2) * ((entries * 12) + (10 * n * 8) + preconditioner);

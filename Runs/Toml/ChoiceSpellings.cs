@@ -16,9 +16,17 @@ public sealed class ChoiceSpellings<TChoice>
     public ChoiceSpellings(params (string Name, TChoice Value)[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        if (names.Select(n => n.Name).Distinct(StringComparer.Ordinal).Count() != names.Length || names.Select(n => n.Value).Distinct().Count() != names.Length)
+        // Pairwise over a handful of entries: LINQ's Distinct over an enum would instantiate a set type
+        // per enumeration, which the JIT compiles at every start (docs/performance.md, start-up).
+        for (int i = 0; i < names.Length; i++)
         {
-            throw new ArgumentException($"the spellings of {typeof(TChoice).Name} list a name or a value twice", nameof(names));
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(names[i].Name, names[j].Name, StringComparison.Ordinal) || names[i].Value.Equals(names[j].Value))
+                {
+                    throw new ArgumentException($"the spellings of {typeof(TChoice).Name} list a name or a value twice", nameof(names));
+                }
+            }
         }
 
         this.names = names;

@@ -116,6 +116,7 @@ internal static class MacroBenchmark
             SolverKind.Managed => "managed Cholesky",
             SolverKind.Pcg => "CG + IC(0)",
             SolverKind.PcgMultigrid => "CG + SA-AMG",
+            SolverKind.Banded => "banded LDLᵀ",
             _ => transport.LinearSolver.ToString(),
         };
         return new Measurement(definition.Name, problem.Mesh.VertexCount, state.Step, state.Rejected, setup, transport?.FactorizationSeconds ?? 0, wall,
