@@ -15,12 +15,11 @@ git worktree add --detach "$out/base" "$kernel_base" >/dev/null 2>&1
 trap 'git worktree remove --force "$out/base" >/dev/null 2>&1 || true' EXIT
 dotnet build "$out/base/bench/PdeFlows.Bench.csproj" -c Release -nologo -v q >/dev/null
 report="$out/generated.md"
+measured="Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
 {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo
   echo "### Whole process (hyperfine, ReadyToRun build from \`dotnet publish\`)"
   echo
-  hyperfine --warmup 1 --runs 3 --export-markdown "$out/h1.md" \
+  hyperfine --warmup 1 --runs 5 --export-markdown "$out/h1.md" --export-json "$out/h1.json" \
     -n "1D strang (2001 nodes, 4000 steps)" "$pdeflows run bench/cases/swfr-1d-double-well.toml --quiet" \
     -n "1D lie-ie" "$pdeflows run bench/cases/swfr-1d-double-well-lie.toml --quiet" \
     -n "2D strang (40,401 nodes, 400 steps)" "$pdeflows run bench/cases/swfr-2d-square.toml --quiet" \
@@ -29,26 +28,26 @@ report="$out/generated.md"
   echo
   echo "3D 64³ box (274,625 nodes, 100 strang steps), one run with /usr/bin/time:"
   echo
-  /usr/bin/time -f '`%e s wall, %M KB maximum resident memory`' "$pdeflows" run bench/cases/swfr-3d-box-64.toml --quiet 2>&1 | tail -1
+  /usr/bin/time -f '`%e s wall, %M KB maximum resident memory`' "$pdeflows" run bench/cases/swfr-3d-box-64.toml --quiet 2>&1 | tail -1 | tee "$out/time3d.txt"
   echo
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "### pdeflows bench"
   echo
-  "$pdeflows" bench
+  "$pdeflows" bench | tee "$out/bench.txt"
   echo
   echo "### Kernel runs, product and λ-FRk rate (\`quick kernel\`), against the code before the kernel work"
   echo
   echo "Before (commit $kernel_base, the same benchmark program on the old kernel code):"
   echo
   echo '```'
-  dotnet "$out/base/bench/bin/Release/net10.0/linux-x64/PdeFlows.Bench.dll" quick kernel --repeat 2 --series "$out/base-series.txt" | grep -v "^PdeFlows quick"
+  dotnet "$out/base/bench/bin/Release/net10.0/linux-x64/PdeFlows.Bench.dll" quick kernel --repeat 2 --series "$out/base-series.txt" | grep -v "^PdeFlows quick" | tee "$out/kernel-before.txt"
   echo '```'
   echo
   echo "After (this commit; the energy series compared with the one written before):"
   echo
   echo '```'
-  dotnet bench/bin/Release/net10.0/linux-x64/PdeFlows.Bench.dll quick kernel --repeat 2 --compare-series "$out/base-series.txt" | grep -v "^PdeFlows quick"
+  dotnet bench/bin/Release/net10.0/linux-x64/PdeFlows.Bench.dll quick kernel --repeat 2 --compare-series "$out/base-series.txt" | grep -v "^PdeFlows quick" | tee "$out/kernel-after.txt"
   echo '```'
   echo
   for c in swfr-1d-double-well swfr-2d-square swfr-3d-box-64; do
@@ -57,6 +56,15 @@ report="$out/generated.md"
     "$pdeflows" bench --profile "$c" | tail -n +3
     echo
   done
+} > "$out/body.md"
+{
+  echo "$measured"
+  echo
+  echo "### Targets"
+  echo
+  python3 bench/acceptance-targets.py "$out/h1.json" "$out/time3d.txt" "$out/bench.txt" "$out/kernel-before.txt" "$out/kernel-after.txt"
+  echo
+  cat "$out/body.md"
 } > "$report"
 python3 - "$report" docs/performance.md <<'PY'
 import sys
