@@ -1,4 +1,4 @@
-namespace PdeFlows.Runs.Tests;
+namespace PdeFlows.Tests.Shared;
 
 /// <summary>
 /// A fresh directory under the system temp folder, deleted on dispose. When the environment variable
