@@ -72,7 +72,7 @@ public static class KernelReactionFactory
     {
         Check(kernel, setting, nodes, energy);
         options ??= KernelReactionOptions.Default;
-        var rate = new SphericalKernelizedFisherRaoRate(kernel, nodes, setting, energy, beta, options.Projection.Product);
+        var rate = new KernelizedFisherRaoRate(kernel, nodes, setting, energy, beta, options.Projection.Product, spherical: true);
         return new KernelReaction(rate, new IntegratedReaction(rate, setting.Count, options.LogIntegratorTolerance));
     }
 
@@ -89,8 +89,8 @@ public static class KernelReactionFactory
     {
         Check(kernel, setting, nodes, energy);
         options ??= KernelReactionOptions.Default;
-        var reaction = new SphericalMaximumMeanDiscrepancyReaction(kernel, nodes, setting, energy, beta, epsilon,
-            options.MaximumMeanDiscrepancyRelativeTolerance, options.MaximumMeanDiscrepancyAbsoluteTolerance, options.Projection.Solve);
+        var reaction = new MaximumMeanDiscrepancyReaction(kernel, nodes, setting, energy, beta, epsilon,
+            options.MaximumMeanDiscrepancyRelativeTolerance, options.MaximumMeanDiscrepancyAbsoluteTolerance, options.Projection.Solve, spherical: true);
         return new KernelReaction(reaction, reaction);
     }
 

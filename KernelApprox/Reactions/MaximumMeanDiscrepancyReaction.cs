@@ -12,6 +12,13 @@ namespace PdeFlows.KernelApprox.Reactions;
 /// The MMD-geometry reaction on the nodes (kernel.md §2, §3a): u̇ = −β (𝖪M + εI)⁻¹ ξ with
 /// M = diag(mᵢ) the lumped mass and ξ = δE/δu. It is not of the form u̇ = −uρ: it moves
 /// mass by a nonlocal signed velocity and can make u negative.
+/// Spherical (what <c>reaction = "mmd"</c> runs under a spherical flow kind):
+/// u̇ = −β(𝖪M + εI)⁻¹(ξ − c) with the constant c that keeps the mass, c = Σmᵢzᵢ(ξ) / Σmᵢzᵢ(1),
+/// z(f) = (𝖪M + εI)⁻¹f — the force restricted to the mass-preserving directions, as in the
+/// spherical interaction-force transport (kernel.md §2). In the weights ẇ = Mu̇ = −β𝕂₀(ξ − c),
+/// 𝕂₀ = (𝖪 + εM⁻¹)⁻¹, and c is the 𝕂₀-orthogonal projection of ξ onto the constants, so the
+/// operator 𝕂₀ − 𝕂₀11ᵀ𝕂₀/1ᵀ𝕂₀1 is symmetric positive semidefinite; z(1) is computed once, the
+/// velocity keeps Σmᵢu̇ᵢ = 0 to round-off and a Runge–Kutta method keeps linear invariants exactly.
 /// </summary>
 /// <remarks>
 /// <para>Solve. 𝖪M + εI = M^{−½}(S + εI)M^{½} with S = M^{½}𝖪M^{½} symmetric positive
@@ -45,8 +52,11 @@ public sealed class MaximumMeanDiscrepancyReaction : IKernelReactionRate, IReact
     private readonly double[] scaled;
     private readonly double[] solution;
     private readonly double[] velocity;
+    private readonly bool spherical;
+    private readonly double[]? constantResponse;
+    private readonly double constantMass;
 
-    /// <summary>Creates the reaction and factorizes M^{½}𝖪M^{½} + εI.</summary>
+    /// <summary>Creates the reaction and factorizes M^{½}𝖪M^{½} + εI (spherical: and solves for the constant force once).</summary>
     /// <param name="kernel">The kernel k.</param>
     /// <param name="nodes">The node coordinates xᵢ.</param>
     /// <param name="setting">Lumped masses mᵢ and nodal target.</param>
@@ -56,8 +66,9 @@ public sealed class MaximumMeanDiscrepancyReaction : IKernelReactionRate, IReact
     /// <param name="relativeTolerance">Relative local error tolerance of the integrator (default 1e-12).</param>
     /// <param name="absoluteTolerance">Absolute local error tolerance of the integrator (default 1e-14).</param>
     /// <param name="solveOptions">Dense/low-rank choice of the shifted solve; defaults if null.</param>
+    /// <param name="spherical">Whether to subtract the mass-keeping constant c from the force.</param>
     public MaximumMeanDiscrepancyReaction(IKernel kernel, PointSet nodes, NodalSetting setting, IEnergy energy, double beta, double epsilon,
-        double relativeTolerance = 1e-12, double absoluteTolerance = 1e-14, ShiftedSolveOptions? solveOptions = null)
+        double relativeTolerance = 1e-12, double absoluteTolerance = 1e-14, ShiftedSolveOptions? solveOptions = null, bool spherical = false)
     {
         Kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
         ArgumentNullException.ThrowIfNull(nodes);
@@ -80,6 +91,20 @@ public sealed class MaximumMeanDiscrepancyReaction : IKernelReactionRate, IReact
         scaled = new double[n];
         solution = new double[n];
         velocity = new double[n];
+        this.spherical = spherical;
+        if (spherical)
+        {
+            constantResponse = new double[n];
+            var ones = new double[n];
+            Array.Fill(ones, 1.0);
+            Solve(ones, constantResponse);
+            for (int i = 0; i < n; i++)
+            {
+                constantResponse[i] /= matrix.SquareRootWeights[i];
+            }
+
+            constantMass = setting.Integrate(constantResponse);
+        }
     }
 
     /// <inheritdoc />
@@ -100,23 +125,39 @@ public sealed class MaximumMeanDiscrepancyReaction : IKernelReactionRate, IReact
     /// <inheritdoc />
     public int Evaluations { get; private set; }
 
-    /// <summary>Writes the velocity u̇ = −β(𝖪M + εI)⁻¹ξ(u) into <paramref name="velocity"/>.</summary>
+    /// <summary>The constant c subtracted from the force at the last evaluation (0 unless spherical).</summary>
+    public double LastForceConstant { get; private set; }
+
+    /// <summary>Writes the velocity u̇ = −β(𝖪M + εI)⁻¹(ξ(u) − c) into <paramref name="velocity"/> (c = 0 unless spherical).</summary>
     /// <param name="density">u.</param>
     /// <param name="velocity">Destination, same length.</param>
     public void Velocity(ReadOnlySpan<double> density, Span<double> velocity)
     {
         KernelReactionValidation.CheckLengths(density, velocity, setting.Count);
         energy.FirstVariation(density, setting, force);
+        Solve(force, solution);
         ReadOnlySpan<double> root = matrix.SquareRootWeights;
-        for (int i = 0; i < force.Length; i++)
+        if (!spherical)
         {
-            scaled[i] = root[i] * force[i];
+            for (int i = 0; i < velocity.Length; i++)
+            {
+                velocity[i] = -Beta * solution[i] / root[i]; // √mᵢ > 0: a mesh quantity, never a density
+            }
         }
-
-        LastSolve = ShiftedSystemSolver.SolveWith(solver, matrix, scaled, solution, solveOptions);
-        for (int i = 0; i < velocity.Length; i++)
+        else
         {
-            velocity[i] = -Beta * solution[i] / root[i]; // √mᵢ > 0: a mesh quantity, never a density
+            for (int i = 0; i < solution.Length; i++)
+            {
+                solution[i] /= root[i];
+            }
+
+            double c = setting.Integrate(solution) / constantMass;
+            for (int i = 0; i < velocity.Length; i++)
+            {
+                velocity[i] = -Beta * (solution[i] - (c * constantResponse![i]));
+            }
+
+            LastForceConstant = c;
         }
 
         Evaluations++;
@@ -136,4 +177,16 @@ public sealed class MaximumMeanDiscrepancyReaction : IKernelReactionRate, IReact
     /// <inheritdoc />
     public ReactionStepReport Advance(Span<double> density, double duration) =>
         integrator.Advance(Velocity, density, duration);
+
+    /// <summary>M^½z = (S + εI)⁻¹M^½f, i.e. z = (𝖪M + εI)⁻¹f before the division by √m.</summary>
+    private void Solve(ReadOnlySpan<double> right, Span<double> scaledResult)
+    {
+        ReadOnlySpan<double> root = matrix.SquareRootWeights;
+        for (int i = 0; i < right.Length; i++)
+        {
+            scaled[i] = root[i] * right[i];
+        }
+
+        LastSolve = ShiftedSystemSolver.SolveWith(solver, matrix, scaled, scaledResult, solveOptions);
+    }
 }

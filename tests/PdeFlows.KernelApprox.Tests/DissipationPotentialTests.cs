@@ -169,7 +169,7 @@ public class DissipationPotentialTests
         var velocity = new double[3];
         if (spherical)
         {
-            new SphericalMaximumMeanDiscrepancyReaction(Kernel, Nodes, setting, energy, Beta, epsilon).Velocity([1.0, 1.0, 1.0], velocity);
+            new MaximumMeanDiscrepancyReaction(Kernel, Nodes, setting, energy, Beta, epsilon, spherical: true).Velocity([1.0, 1.0, 1.0], velocity);
             Assert.True(Math.Abs(setting.Integrate(velocity)) < 1e-15 * velocity.Sum(Math.Abs), "Σmu̇ = 0");
         }
         else
