@@ -71,6 +71,19 @@ public static class BenchmarkProblems
         return (new PointSet(coordinates, 2), new NodalSetting(mass, target), density);
     }
 
+    /// <summary>The points each moved by a deterministic pseudo-random offset of at most <paramref name="amplitude"/> per coordinate.</summary>
+    public static PointSet Jittered(PointSet points, double amplitude, int seed)
+    {
+        var random = new Random(seed);
+        double[] coordinates = points.Coordinates.ToArray();
+        for (int k = 0; k < coordinates.Length; k++)
+        {
+            coordinates[k] += amplitude * ((2.0 * random.NextDouble()) - 1.0);
+        }
+
+        return new PointSet(coordinates, points.Dimension);
+    }
+
     /// <summary>The repository root: the first folder upwards from the working directory (or, failing that, from the program) that holds PdeFlows.sln.</summary>
     public static string RepositoryRoot()
     {

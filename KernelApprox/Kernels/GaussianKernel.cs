@@ -6,7 +6,7 @@ namespace PdeFlows.KernelApprox.Kernels;
 /// Gaussian kernel k(x, y) = exp(−r²/(2σ²)), r = |x − y|; ∇ₓk = −(k/σ²)(x − y).
 /// </summary>
 /// <remarks><c>default(GaussianKernel)</c> has σ = 0 and is not a valid kernel: use the constructor.</remarks>
-public readonly struct GaussianKernel : IKernel
+public readonly struct GaussianKernel : ISeparableKernel
 {
     private readonly double halfInverseSquaredBandwidth; // 1/(2σ²)
     private readonly double inverseSquaredBandwidth;     // 1/σ²
@@ -44,6 +44,10 @@ public readonly struct GaussianKernel : IKernel
     /// <inheritdoc />
     public Vector<double> GradientFactorFromSquaredDistance(Vector<double> squaredDistance) =>
         inverseSquaredBandwidth * NonPositiveExponential.Exp(squaredDistance * negativeHalfInverseSquaredBandwidth);
+
+    /// <inheritdoc />
+    /// <remarks>exp(−δ²/(2σ²)): the product over the coordinates is exp(−|x − y|²/(2σ²)) up to rounding.</remarks>
+    public double AxisFactor(double difference) => Math.Exp(-difference * difference * halfInverseSquaredBandwidth);
 
     /// <inheritdoc />
     public double Value(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>

@@ -6,7 +6,8 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// <summary>
 /// The kernel matrix 𝖪ᵢⱼ = k(xᵢ, xⱼ) of a node set that never moves, for the many RKHS projections
 /// of a reaction integrator (the weights change at every stage, the nodes never): products 𝖪v
-/// (from a stored 𝖪 when n is small, else matrix-free) and a weight-independent pivoted Cholesky
+/// (from a stored 𝖪 when n is small, else matrix-free: by the Kronecker structure for a separable
+/// kernel on tensor-grid nodes, pair by pair otherwise) and a weight-independent pivoted Cholesky
 /// factor 𝖪 ≈ L Lᵀ, computed once on first use, from which every weighted system
 /// (W^{½}𝖪W^{½} + λ)x = b is solved by <see cref="WeightedLowRankShiftedSolver"/> in O(n m²).
 /// </summary>
@@ -24,6 +25,8 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 public sealed class FixedNodeKernelMatrix
 {
     private readonly double[]? stored;
+    private readonly TensorGridKernelProduct? tensorProduct;
+    private readonly Lazy<TensorGridEigenFactor>? tensorFactor;
     private readonly Lazy<(PivotedCholeskyFactor Factor, double[] Columns)?> factor;
 
     /// <summary>Prepares 𝖪 for the nodes; stores it densely when n ≤ <see cref="FixedNodeKernelOptions.DenseStorageLimit"/>.</summary>
@@ -43,6 +46,11 @@ public sealed class FixedNodeKernelMatrix
             var matrix = new double[(long)n * n];
             Parallel.For(0, n, ProductOptions.ParallelOptions, i => KernelRows.Evaluate(kernel, points, i, matrix.AsSpan((int)((long)i * n), n)));
             stored = matrix;
+        }
+        else if (Options.UseTensorGridProduct && kernel is ISeparableKernel separable && TensorGrid.TryCreate(points) is { } grid)
+        {
+            tensorProduct = new TensorGridKernelProduct(separable, grid, ProductOptions);
+            tensorFactor = new Lazy<TensorGridEigenFactor>(() => new TensorGridEigenFactor(separable, grid, ProductOptions.MaxDegreeOfParallelism), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         factor = new Lazy<(PivotedCholeskyFactor, double[])?>(ComputeFactor, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -66,6 +74,9 @@ public sealed class FixedNodeKernelMatrix
     /// <summary>True when 𝖪 is stored densely (n² doubles).</summary>
     public bool IsStored => stored is not null;
 
+    /// <summary>True when products use the Kronecker structure of a separable kernel on tensor-grid nodes (<see cref="TensorGridKernelProduct"/>; only when 𝖪 is not stored).</summary>
+    public bool UsesTensorGridProduct => tensorProduct is not null;
+
     /// <summary>The weight-independent factor 𝖪 ≈ L Lᵀ (computed on first access), or null when n exceeds <see cref="FixedNodeKernelOptions.FactorSizeLimit"/>.</summary>
     public PivotedCholeskyFactor? Factor => factor.Value?.Factor;
 
@@ -80,6 +91,12 @@ public sealed class FixedNodeKernelMatrix
         if (x.Length != n || result.Length != n)
         {
             throw new ArgumentException($"Vectors must have length {n}.");
+        }
+
+        if (tensorProduct is not null)
+        {
+            tensorProduct.Multiply(x, result);
+            return;
         }
 
         if (stored is null)
@@ -117,7 +134,9 @@ public sealed class FixedNodeKernelMatrix
     /// <summary>
     /// The Woodbury solver of (W^{½}𝖪W^{½} + λI) from the weight-independent factor, or null when
     /// there is no factor or it is not accurate enough for these weights:
-    /// Σᵢ wᵢ(𝖪 − L Lᵀ)ᵢᵢ &gt; <paramref name="relativeAccuracy"/>·λ.
+    /// Σᵢ wᵢ(𝖪 − L Lᵀ)ᵢᵢ &gt; <paramref name="relativeAccuracy"/>·λ. Without that factor (n above
+    /// <see cref="FixedNodeKernelOptions.FactorSizeLimit"/>) but with a separable kernel on tensor-grid
+    /// nodes, the solver of <see cref="TensorGridEigenFactor"/> for these weights (null if its rank exceeds n/2).
     /// </summary>
     /// <param name="squareRootWeights">√wᵢ.</param>
     /// <param name="shift">λ &gt; 0.</param>
@@ -127,7 +146,9 @@ public sealed class FixedNodeKernelMatrix
     {
         if (factor.Value is not var (l, columns))
         {
-            return null;
+            // Too many nodes for one factor of 𝖪 to the rounding floor; on a tensor grid the eigenvectors
+            // of the Kronecker factors give a factor chosen for these weights at almost no cost.
+            return tensorFactor?.Value.WeightedSolver(squareRootWeights, shift, relativeAccuracy, Math.Max(1, Size / 2), maxDegreeOfParallelism);
         }
 
         ReadOnlySpan<double> residualDiagonal = l.ResidualDiagonal;

@@ -15,4 +15,11 @@ public sealed record FixedNodeKernelOptions
     /// weighted factor (tolerance tied to λ and to the weights) is the cheaper path.
     /// </summary>
     public int FactorSizeLimit { get; init; } = ShiftedSolveOptions.DefaultDenseThreshold;
+
+    /// <summary>
+    /// Whether products of a separable kernel on tensor-grid nodes use the Kronecker structure
+    /// (<see cref="Operators.TensorGridKernelProduct"/>; default true) when 𝖪 is not stored. The
+    /// values agree with the pair-by-pair product to summation rounding, not bitwise.
+    /// </summary>
+    public bool UseTensorGridProduct { get; init; } = true;
 }
