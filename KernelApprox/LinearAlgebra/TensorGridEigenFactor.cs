@@ -24,6 +24,9 @@ namespace PdeFlows.KernelApprox.LinearAlgebra;
 /// </remarks>
 public sealed class TensorGridEigenFactor
 {
+    /// <summary>The largest factor built (2²⁸ entries, 2 GiB); a larger one is refused (null) rather than risk running out of memory.</summary>
+    public const long MaximumFactorEntries = 1L << 28;
+
     private readonly TensorGrid grid;
     private readonly int[] shape;
     private readonly double[][] eigenvalues;   // λᵃ ≥ 0 (clamped)
@@ -90,7 +93,7 @@ public sealed class TensorGridEigenFactor
     /// <summary>
     /// The Woodbury solver of (W^{½}𝖪W^{½} + λI) with the fewest eigenvectors whose dropped weighted
     /// trace Σᵢ wᵢ(𝖪 − L Lᵀ)ᵢᵢ is at most η·λ, or null when that needs more than
-    /// <paramref name="maximumRank"/> vectors.
+    /// <paramref name="maximumRank"/> vectors or more than <see cref="MaximumFactorEntries"/> factor entries.
     /// </summary>
     /// <param name="squareRootWeights">√wᵢ, finite and ≥ 0.</param>
     /// <param name="shift">λ &gt; 0.</param>
@@ -134,7 +137,7 @@ public sealed class TensorGridEigenFactor
         }
 
         int rank = n - droppedCount;
-        if (rank > maximumRank || (long)rank * n > Array.MaxLength)
+        if (rank > maximumRank || (long)rank * n > MaximumFactorEntries)
         {
             return null;
         }
