@@ -7,10 +7,12 @@ namespace PdeFlows.Runs.Expressions;
 /// formula written out in C#.
 /// </summary>
 /// <remarks>
-/// Why a tree of sealed classes instead of <c>System.Linq.Expressions</c> compiled to IL: building
-/// and JIT-compiling a dynamic method costs ~20 ms at every start of <c>pdeflows run</c>, while this
-/// tree is precompiled with the rest of the assembly (docs/performance.md, start-up). The nodes are
-/// immutable, so one tree is evaluated from several threads at once.
+/// Why a tree of sealed classes: building and JIT-compiling a <c>System.Linq.Expressions</c> dynamic
+/// method costs ~20 ms at every start of <c>pdeflows run</c>, while this tree is precompiled with the
+/// rest of the assembly (docs/performance.md, start-up). An expression evaluated many times (3-D
+/// quadrature: tens of millions of points) is compiled after all, from this tree
+/// (<see cref="ExpressionTreeCompiler"/>), to the same operations. The nodes are immutable, so one
+/// tree is evaluated from several threads at once.
 /// </remarks>
 internal abstract class ExpressionNode
 {
@@ -65,6 +67,12 @@ internal sealed class TNode : ExpressionNode
 /// <summary><c>a + b</c>.</summary>
 internal sealed class SumNode(ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
+    /// <summary>The left operand.</summary>
+    public ExpressionNode Left => left;
+
+    /// <summary>The right operand.</summary>
+    public ExpressionNode Right => right;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => left.Evaluate(x, y, z, t) + right.Evaluate(x, y, z, t);
 }
@@ -72,6 +80,12 @@ internal sealed class SumNode(ExpressionNode left, ExpressionNode right) : Expre
 /// <summary><c>a − b</c>.</summary>
 internal sealed class DifferenceNode(ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
+    /// <summary>The left operand.</summary>
+    public ExpressionNode Left => left;
+
+    /// <summary>The right operand.</summary>
+    public ExpressionNode Right => right;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => left.Evaluate(x, y, z, t) - right.Evaluate(x, y, z, t);
 }
@@ -79,6 +93,12 @@ internal sealed class DifferenceNode(ExpressionNode left, ExpressionNode right) 
 /// <summary><c>a · b</c>.</summary>
 internal sealed class ProductNode(ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
+    /// <summary>The left operand.</summary>
+    public ExpressionNode Left => left;
+
+    /// <summary>The right operand.</summary>
+    public ExpressionNode Right => right;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => left.Evaluate(x, y, z, t) * right.Evaluate(x, y, z, t);
 }
@@ -86,6 +106,12 @@ internal sealed class ProductNode(ExpressionNode left, ExpressionNode right) : E
 /// <summary><c>a / b</c>.</summary>
 internal sealed class QuotientNode(ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
+    /// <summary>The left operand.</summary>
+    public ExpressionNode Left => left;
+
+    /// <summary>The right operand.</summary>
+    public ExpressionNode Right => right;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => left.Evaluate(x, y, z, t) / right.Evaluate(x, y, z, t);
 }
@@ -93,6 +119,9 @@ internal sealed class QuotientNode(ExpressionNode left, ExpressionNode right) : 
 /// <summary><c>−a</c>.</summary>
 internal sealed class NegationNode(ExpressionNode operand) : ExpressionNode
 {
+    /// <summary>The operand.</summary>
+    public ExpressionNode Operand => operand;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => -operand.Evaluate(x, y, z, t);
 }
@@ -100,6 +129,9 @@ internal sealed class NegationNode(ExpressionNode operand) : ExpressionNode
 /// <summary><c>a^2</c> as <c>a·a</c> with <c>a</c> evaluated once (one correctly rounded product).</summary>
 internal sealed class SquareNode(ExpressionNode basis) : ExpressionNode
 {
+    /// <summary>The number squared.</summary>
+    public ExpressionNode Basis => basis;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t)
     {
@@ -111,6 +143,12 @@ internal sealed class SquareNode(ExpressionNode basis) : ExpressionNode
 /// <summary><c>a^b</c> by <see cref="Math.Pow(double, double)"/>.</summary>
 internal sealed class PowerNode(ExpressionNode basis, ExpressionNode exponent) : ExpressionNode
 {
+    /// <summary>The base.</summary>
+    public ExpressionNode Basis => basis;
+
+    /// <summary>The exponent.</summary>
+    public ExpressionNode Exponent => exponent;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => Math.Pow(basis.Evaluate(x, y, z, t), exponent.Evaluate(x, y, z, t));
 }
@@ -118,6 +156,12 @@ internal sealed class PowerNode(ExpressionNode basis, ExpressionNode exponent) :
 /// <summary>A function of one argument, by its <see cref="Math"/> method.</summary>
 internal sealed class UnaryFunctionNode(ExpressionFunction function, ExpressionNode argument) : ExpressionNode
 {
+    /// <summary>The function.</summary>
+    public ExpressionFunction Function => function;
+
+    /// <summary>The argument.</summary>
+    public ExpressionNode Argument => argument;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t)
     {
@@ -140,6 +184,12 @@ internal sealed class UnaryFunctionNode(ExpressionFunction function, ExpressionN
 /// <summary><c>min(a, b)</c> by <see cref="Math.Min(double, double)"/>.</summary>
 internal sealed class MinimumNode(ExpressionNode first, ExpressionNode second) : ExpressionNode
 {
+    /// <summary>The first argument.</summary>
+    public ExpressionNode First => first;
+
+    /// <summary>The second argument.</summary>
+    public ExpressionNode Second => second;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => Math.Min(first.Evaluate(x, y, z, t), second.Evaluate(x, y, z, t));
 }
@@ -147,6 +197,12 @@ internal sealed class MinimumNode(ExpressionNode first, ExpressionNode second) :
 /// <summary><c>max(a, b)</c> by <see cref="Math.Max(double, double)"/>.</summary>
 internal sealed class MaximumNode(ExpressionNode first, ExpressionNode second) : ExpressionNode
 {
+    /// <summary>The first argument.</summary>
+    public ExpressionNode First => first;
+
+    /// <summary>The second argument.</summary>
+    public ExpressionNode Second => second;
+
     /// <inheritdoc />
     public override double Evaluate(double x, double y, double z, double t) => Math.Max(first.Evaluate(x, y, z, t), second.Evaluate(x, y, z, t));
 }

@@ -6,9 +6,10 @@ namespace PdeFlows.Runs.Tests.Expressions;
 /// The expression tree gives, bit for bit, the value of the same formula written out by hand in C#:
 /// the same IEEE operations in the order the text writes them (left-associative sums and products,
 /// <c>a^2</c> as one product <c>a*a</c>, other powers by <see cref="Math.Pow(double, double)"/>,
-/// constant sub-expressions folded as C# folds them), the same <see cref="Math"/> functions. Exact
-/// equality, no tolerance: a case file's numbers must not move when the evaluator changes (it used to
-/// be compiled by System.Linq.Expressions, which gives these same values).
+/// constant sub-expressions folded as C# folds them), the same <see cref="Math"/> functions, whether
+/// the tree is walked or compiled to a delegate (an expression switches from the one to the other
+/// after <see cref="CompiledExpression.CompileAfter"/> evaluations). Exact equality, no tolerance: a
+/// case file's numbers must not move with the evaluator.
 /// </summary>
 public class ExpressionBitwiseTests
 {
@@ -86,11 +87,14 @@ public class ExpressionBitwiseTests
         var reference = References[text];
         CompiledExpression compiled = ExpressionCompiler.Compile(text);
         Func<double, double, double, double, double> evaluate = compiled.Evaluate;
+        Func<double, double, double, double, double> generated = compiled.CompileTree();
         int compared = 0;
         foreach (var (x, y, z, t) in Points())
         {
             double expected = reference(x, y, z, t);
             string at = $"{text} at ({x:R}, {y:R}, {z:R}, {t:R})";
+            AssertSameBits(expected, compiled.EvaluateTree(x, y, z, t), at + " walking the tree");
+            AssertSameBits(expected, generated(x, y, z, t), at + " by the compiled tree");
             AssertSameBits(expected, compiled.Invoke(x, y, z, t), at);
             AssertSameBits(expected, compiled.At([x, y, z], t), at + " through At");
             AssertSameBits(expected, evaluate(x, y, z, t), at + " through the delegate");
@@ -112,15 +116,31 @@ public class ExpressionBitwiseTests
     }
 
     [Fact]
-    public void One_tree_is_evaluated_from_several_threads()
+    public void One_tree_is_evaluated_from_several_threads_and_compiled_on_the_way()
     {
         CompiledExpression potential = ExpressionCompiler.Compile("2*(x^2-1)^2 + 0.3*x");
         var reference = References["2*(x^2-1)^2 + 0.3*x"];
-        var values = new double[100_000];
+        var values = new double[3 * CompiledExpression.CompileAfter];
         Parallel.For(0, values.Length, i => values[i] = potential.Invoke(-3 + (6.0 * i / values.Length)));
         for (int i = 0; i < values.Length; i++)
         {
             AssertSameBits(reference(-3 + (6.0 * i / values.Length), 0, 0, 0), values[i], $"node {i}");
         }
+
+        // Threads racing on the count may lose increments (which only delays the switch); one more
+        // threshold of evaluations on this thread reaches it for sure, and the values stay the same.
+        for (int i = 0; i < CompiledExpression.CompileAfter; i++)
+        {
+            potential.Invoke(0.5);
+        }
+
+        Assert.True(potential.IsCompiled, "the tree was not compiled after its threshold of evaluations");
+        for (int i = 0; i < values.Length; i += 97)
+        {
+            double x = -3 + (6.0 * i / values.Length);
+            AssertSameBits(reference(x, 0, 0, 0), potential.Invoke(x), $"node {i} after the compilation");
+        }
+
+        Assert.False(ExpressionCompiler.Compile("x").IsCompiled);
     }
 }
