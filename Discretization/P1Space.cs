@@ -116,7 +116,7 @@ public sealed class P1Space
         var rule = SimplexQuadrature.Get(Dimension, degree);
         int blocks = (Mesh.CellCount + IntegrationBlockCells - 1) / IntegrationBlockCells;
         var partials = new double[Math.Max(1, blocks)];
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = LinearAlgebra.BlockParallel.ThreadCount }, block =>
+        void IntegrateBlock(int block)
         {
             Span<double> x = stackalloc double[3];
             Span<double> jacobian = stackalloc double[9];
@@ -137,7 +137,19 @@ public sealed class P1Space
             }
 
             partials[block] = sum;
-        });
+        }
+
+        // One block (up to 16384 cells) runs here: starting the task machinery would cost more than
+        // the block itself at start-up (docs/performance.md, start-up); the sum is the same.
+        if (blocks <= 1)
+        {
+            IntegrateBlock(0);
+        }
+        else
+        {
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = LinearAlgebra.BlockParallel.ThreadCount }, IntegrateBlock);
+        }
+
         double total = 0;
         foreach (double partial in partials)
         {

@@ -62,7 +62,13 @@ public static class MeshGenerators
             facetGroups[SideNames[(2 * axis) + 1]] = grid.SideFacets(axis, upperSide: true);
         }
 
-        var cellGroups = new Dictionary<string, int[]> { [DomainGroup] = Enumerable.Range(0, cells.Length / (d + 1)).ToArray() };
+        var allCells = new int[cells.Length / (d + 1)];
+        for (int c = 0; c < allCells.Length; c++)
+        {
+            allCells[c] = c;
+        }
+
+        var cellGroups = new Dictionary<string, int[]> { [DomainGroup] = allCells };
         return new SimplexMesh(d, coordinates, cells, cellGroups, facetGroups);
     }
 

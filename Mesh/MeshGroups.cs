@@ -14,7 +14,7 @@ internal static class MeshGroups
 
         foreach (var (name, cells) in groups)
         {
-            int[] sorted = cells.Distinct().Order().ToArray();
+            int[] sorted = SortedDistinct(cells);
             if (sorted.Length > 0 && (sorted[0] < 0 || sorted[^1] >= cellCount))
             {
                 throw new ArgumentException($"cell group '{name}' refers to a cell outside 0..{cellCount - 1}");
@@ -48,14 +48,34 @@ internal static class MeshGroups
                 Array.Sort(copy, f, dimension);
             }
 
-            if (copy.Any(v => v < 0 || v >= vertexCount))
+            foreach (int v in copy)
             {
-                throw new ArgumentException($"facet group '{name}' refers to a vertex outside 0..{vertexCount - 1}");
+                if (v < 0 || v >= vertexCount)
+                {
+                    throw new ArgumentException($"facet group '{name}' refers to a vertex outside 0..{vertexCount - 1}");
+                }
             }
 
             result[name] = copy;
         }
 
         return result;
+    }
+
+    /// <summary>The distinct values of <paramref name="values"/>, ascending (a sort and one pass: LINQ's Distinct/Order over ints are compiled by the JIT at every start).</summary>
+    private static int[] SortedDistinct(int[] values)
+    {
+        var sorted = (int[])values.Clone();
+        Array.Sort(sorted);
+        int unique = 0;
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            if (k == 0 || sorted[k] != sorted[unique - 1])
+            {
+                sorted[unique++] = sorted[k];
+            }
+        }
+
+        return unique == sorted.Length ? sorted : sorted[..unique];
     }
 }

@@ -19,8 +19,9 @@ public static class CommandLineApp
     /// <summary>Parses <paramref name="args"/>, runs the chosen command, returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        RootCommand root = Build();
+        RootCommand root = Build(args);
         ParseResult parse = root.Parse(args);
+        Runs.Running.StartupPhases.Mark("command line");
         if (parse.Errors.Count > 0)
         {
             // System.CommandLine exits 1 on parse errors; our contract says usage errors exit 2.
@@ -36,26 +37,55 @@ public static class CommandLineApp
         return parse.Invoke(config);
     }
 
-    private static RootCommand Build()
+    /// <summary>The commands by name, in the order the help lists them.</summary>
+    private static readonly (string Name, Func<Command> Create)[] CommandFactories =
+    [
+        ("run", Commands.RunCommand.Create),
+        ("verify", Commands.VerifyCommand.Create),
+        ("demo", Commands.DemoCommand.Create),
+        ("info", Commands.InfoCommand.Create),
+        ("plot", Commands.PlotCommand.Create),
+        ("bench", Commands.BenchCommand.Create),
+        ("reference", Commands.ReferenceCommand.Create),
+        ("merge", Commands.MergeCommand.Create),
+    ];
+
+    private static RootCommand Build(string[] args)
     {
         var root = new RootCommand(
             "PdeFlows: finite-element solver for exact Fisher-Rao and Wasserstein-Fisher-Rao " +
             "gradient flows, with a kernel (RKHS) comparator and a verification layer.");
 
         // The default --version prints the entry assembly's version (the test host's under tests).
-        foreach (VersionOption option in root.Options.OfType<VersionOption>())
+        foreach (var option in root.Options)
         {
-            option.Action = new PrintVersionAction();
+            if (option is VersionOption)
+            {
+                option.Action = new PrintVersionAction();
+            }
         }
 
-        root.Subcommands.Add(Commands.RunCommand.Create());
-        root.Subcommands.Add(Commands.VerifyCommand.Create());
-        root.Subcommands.Add(Commands.DemoCommand.Create());
-        root.Subcommands.Add(Commands.InfoCommand.Create());
-        root.Subcommands.Add(Commands.PlotCommand.Create());
-        root.Subcommands.Add(Commands.BenchCommand.Create());
-        root.Subcommands.Add(Commands.ReferenceCommand.Create());
-        root.Subcommands.Add(Commands.MergeCommand.Create());
+        // `pdeflows run ...` needs only the run command: the tree is built only for the command named
+        // first (its options, help and errors are the same in the full tree, where no sibling sees
+        // another's arguments), which saves building the other seven at every start
+        // (docs/performance.md, start-up). Anything else (help, a typo, no command) gets the full tree.
+        string? named = null;
+        foreach ((string name, _) in CommandFactories)
+        {
+            if (args.Length > 0 && args[0] == name)
+            {
+                named = name;
+            }
+        }
+
+        foreach ((string name, Func<Command> create) in CommandFactories)
+        {
+            if (named is null || name == named)
+            {
+                root.Subcommands.Add(create());
+            }
+        }
+
         return root;
     }
 

@@ -4,5 +4,12 @@ namespace PdeFlows.Cli;
 public static class Program
 {
     /// <summary>Runs the command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Main(string[] args) => CommandLineApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        Runs.Running.StartupPhases.Mark("runtime start-up (before Main)");
+        int code = CommandLineApp.Run(args, Console.Out, Console.Error);
+        Runs.Running.StartupPhases.Mark("closing (summary, output, exit)");
+        Runs.Running.StartupPhases.Report(Console.Error);
+        return code;
+    }
 }

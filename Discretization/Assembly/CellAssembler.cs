@@ -53,6 +53,9 @@ internal static class CellAssembler
         });
     }
 
+    /// <summary>Meshes with fewer cells are assembled on the calling thread.</summary>
+    private const int SerialBelowCells = 16384;
+
     private static void Loop(MeshSparsity sparsity, QuadratureRule rule, AssemblyOptions options, Action<int, CellWorkspace> body)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
@@ -62,7 +65,10 @@ internal static class CellAssembler
         for (int color = 0; color < sparsity.ColorCount; color++)
         {
             var blocks = sparsity.ColorBlocks(color).ToArray();
-            if (workers == 1 || blocks.Length == 1)
+            // Small meshes assemble on this thread: the task machinery's start-up would cost more than
+            // the cells (docs/performance.md, start-up). Blocks of one colour share no vertex, so the
+            // entries are the same in any block order.
+            if (workers == 1 || blocks.Length == 1 || cellCount < SerialBelowCells)
             {
                 var workspace = pool.TryTake(out var w) ? w : new CellWorkspace(sparsity.Mesh, rule);
                 foreach (int block in blocks)

@@ -19,6 +19,13 @@ public sealed class MeshSparsity
     /// <summary>Consecutive cells per block of the colouring.</summary>
     public const int BlockSize = 64;
 
+    /// <summary>
+    /// Meshes with fewer cells (rows) than this build their pattern on the calling thread: for them
+    /// the task machinery's start-up (thread pool, JIT of its generic loops) costs more than the work
+    /// (docs/performance.md, start-up). The pattern is the same either way.
+    /// </summary>
+    private const int SerialBelow = 16384;
+
     private readonly int[] colorPointers;
     private readonly int[] colorBlocks;
 
@@ -56,16 +63,29 @@ public sealed class MeshSparsity
         cellEntries = new int[m * nv * nv];
         var pattern = Pattern;
         var cellArray = cells.ToArray();
-        Parallel.For(0, m, c =>
+        var entries = cellEntries;
+        void CellEntries(int c)
         {
             for (int a = 0; a < nv; a++)
             {
                 for (int b = 0; b < nv; b++)
                 {
-                    cellEntries[(((c * nv) + a) * nv) + b] = pattern.Find(cellArray[(c * nv) + a], cellArray[(c * nv) + b]);
+                    entries[(((c * nv) + a) * nv) + b] = pattern.Find(cellArray[(c * nv) + a], cellArray[(c * nv) + b]);
                 }
             }
-        });
+        }
+
+        if (m < SerialBelow)
+        {
+            for (int c = 0; c < m; c++)
+            {
+                CellEntries(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, m, CellEntries);
+        }
 
         (colorPointers, colorBlocks) = ColorBlocks(mesh, vertexCellPointers, vertexCells);
     }
@@ -98,7 +118,7 @@ public sealed class MeshSparsity
     {
         int n = mesh.VertexCount, nv = mesh.VerticesPerCell;
         var rows = new int[n][];
-        Parallel.For(0, n, () => new List<int>(64), (i, _, buffer) =>
+        List<int> Row(int i, List<int> buffer)
         {
             buffer.Clear();
             for (int p = vertexCellPointers[i]; p < vertexCellPointers[i + 1]; p++)
@@ -123,7 +143,20 @@ public sealed class MeshSparsity
 
             rows[i] = buffer.GetRange(0, unique).ToArray();
             return buffer;
-        }, _ => { });
+        }
+
+        if (n < SerialBelow)
+        {
+            var buffer = new List<int>(64);
+            for (int i = 0; i < n; i++)
+            {
+                Row(i, buffer);
+            }
+        }
+        else
+        {
+            Parallel.For(0, n, () => new List<int>(64), (i, _, buffer) => Row(i, buffer), _ => { });
+        }
         var pointers = new int[n + 1];
         for (int i = 0; i < n; i++)
         {

@@ -144,7 +144,6 @@ public sealed class BandedCholesky
     }
 
     /// <summary>Solves A x = b with the current factorization (b and x may be the same array). Not thread-safe.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // compiled for this processor (fused multiply-adds), not from the precompiled image
     public void Solve(ReadOnlySpan<double> rhs, Span<double> solution)
     {
         if (!IsFactorized)

@@ -21,7 +21,7 @@ internal static class CellIntegration
         var rule = SimplexQuadrature.Get(d, degree);
         int chunks = (mesh.CellCount + ChunkCells - 1) / ChunkCells;
         var partial = new double[chunks];
-        Parallel.For(0, chunks, chunk =>
+        void IntegrateChunk(int chunk)
         {
             var gradients = new double[(d + 1) * d];
             var scratch = new double[2 * d * d];
@@ -43,7 +43,18 @@ internal static class CellIntegration
             }
 
             partial[chunk] = sum;
-        });
+        }
+
+        // One chunk runs here (no task machinery at start-up for a small mesh); the sum is the same.
+        if (chunks == 1)
+        {
+            IntegrateChunk(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, IntegrateChunk);
+        }
+
         double total = 0;
         foreach (double s in partial)
         {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PdeFlows.Discretization.Quadrature;
 
 /// <summary>
@@ -11,7 +9,8 @@ namespace PdeFlows.Discretization.Quadrature;
 /// </summary>
 public static class SimplexQuadrature
 {
-    private static readonly ConcurrentDictionary<(int, int), QuadratureRule> Cache = new();
+    /// <summary>Built rules by dimension, then degree (under a lock; a dictionary keyed by a tuple of ints is a generic instantiation the JIT compiles at every start).</summary>
+    private static readonly Dictionary<int, QuadratureRule>[] Cache = [new(), new(), new(), new()];
 
     /// <summary>A rule on the reference d-simplex exact for total degree ≤ <paramref name="degree"/>.</summary>
     /// <param name="dimension">d ∈ {0, 1, 2, 3}.</param>
@@ -23,7 +22,18 @@ public static class SimplexQuadrature
             throw new ArgumentOutOfRangeException(nameof(dimension), $"need d in 0..3 and degree ≥ 0, got d = {dimension}, degree = {degree}");
         }
 
-        return Cache.GetOrAdd((dimension, Math.Max(degree, 1)), key => Build(key.Item1, key.Item2));
+        int key = Math.Max(degree, 1);
+        var rules = Cache[dimension];
+        lock (rules)
+        {
+            if (!rules.TryGetValue(key, out QuadratureRule? rule))
+            {
+                rule = Build(dimension, key);
+                rules.Add(key, rule);
+            }
+
+            return rule;
+        }
     }
 
     /// <summary>The Stroud conical product rule of the given degree (also for degree ≤ 2, for tests).</summary>

@@ -35,7 +35,7 @@ public static class DensityMoments
         int width = 1 + d + (d * d); // mass, first moments, second moments
         var partials = new double[blocks * width];
         var u = density.ToArray();
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = BlockParallel.ThreadCount }, block =>
+        void MomentBlock(int block)
         {
             Span<double> x = stackalloc double[3];
             Span<double> sums = partials.AsSpan(block * width, width);
@@ -71,7 +71,18 @@ public static class DensityMoments
                     }
                 }
             }
-        });
+        }
+
+        // One block runs here (no task machinery at start-up for a small mesh); the sums are the same.
+        if (blocks == 1)
+        {
+            MomentBlock(0);
+        }
+        else
+        {
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = BlockParallel.ThreadCount }, MomentBlock);
+        }
+
         double mass = 0;
         var first = new double[d];
         var second = new double[d * d];

@@ -220,7 +220,6 @@ public sealed class FiniteElementTransport : ITransport, IDisposable
     /// the factor α. ξ = log g (KL) or g − 1 (χ²); (g_i − g_j)(ξ_i − ξ_j) ≥ 0 either way. For χ²,
     /// call <see cref="PrepareDissipation"/> first.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every step, for every row: optimized from the first call
     internal double DissipationRows(ReadOnlySpan<double> ratio, ReadOnlySpan<double> firstVariation, int begin, int end)
     {
         var a = mobility == TransportMobility.PreviousDensity ? dissipationStiffness! : stiffness;

@@ -18,7 +18,6 @@ internal static class TransportNodalPasses
     private const int Width = NodalVector.Width;
 
     /// <summary>g = u/π, optionally a copy of g in <paramref name="copy"/>; returns Σ m_i u_i.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimized from the first call (Vector256 code is not precompiled)
     public static double Ratio(ReadOnlySpan<double> u, ReadOnlySpan<double> pi, ReadOnlySpan<double> mass, Span<double> g, Span<double> copy)
     {
         int n = u.Length;
@@ -57,7 +56,6 @@ internal static class TransportNodalPasses
     }
 
     /// <summary>rhs = w g − c (A g) (the trapezoidal stage; <paramref name="rhs"/> holds A g on entry).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Trapezoidal(ReadOnlySpan<double> weightedMass, ReadOnlySpan<double> g, double c, Span<double> rhs)
     {
         int n = g.Length;
@@ -77,7 +75,6 @@ internal static class TransportNodalPasses
     }
 
     /// <summary>rhs = w (a s − b g) (the BDF2 stage from the trapezoidal stage s and the start g).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Bdf2(ReadOnlySpan<double> weightedMass, ReadOnlySpan<double> stage, ReadOnlySpan<double> g, double a, double b, Span<double> rhs)
     {
         int n = g.Length;
@@ -98,7 +95,6 @@ internal static class TransportNodalPasses
     }
 
     /// <summary>Σ w_i g_i (the mass after the solves).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double WeightedSum(ReadOnlySpan<double> weightedMass, ReadOnlySpan<double> g)
     {
         int n = g.Length;
@@ -120,7 +116,6 @@ internal static class TransportNodalPasses
     }
 
     /// <summary>u = π (g s); returns whether every u_i is positive and finite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Density(ReadOnlySpan<double> pi, ReadOnlySpan<double> g, double scale, Span<double> u)
     {
         int n = g.Length;

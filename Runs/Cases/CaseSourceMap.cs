@@ -31,7 +31,7 @@ public sealed class CaseSourceMap
     /// <param name="keyPath">A dotted key path such as <c>flow.alpha</c>.</param>
     /// <returns>The location, or <c>null</c>.</returns>
     public SourceLocation? Find(string keyPath) =>
-        _locations.TryGetValue(keyPath, out SourceLocation location) ? location : null;
+        _locations.TryGetValue(keyPath, out SourceLocation? location) ? location : null;
 
     /// <summary>
     /// The location of <paramref name="keyPath"/>, else of the nearest enclosing section that was
@@ -44,7 +44,7 @@ public sealed class CaseSourceMap
         string path = keyPath;
         while (true)
         {
-            if (_locations.TryGetValue(path, out SourceLocation location))
+            if (_locations.TryGetValue(path, out SourceLocation? location))
             {
                 return location;
             }

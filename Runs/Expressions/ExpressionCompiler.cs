@@ -1,9 +1,7 @@
-using System.Linq.Expressions;
-
 namespace PdeFlows.Runs.Expressions;
 
 /// <summary>
-/// Compiles the case-file expression language into a fast delegate <c>(x, y, z, t) ↦ value</c>.
+/// Compiles the case-file expression language into a function <c>(x, y, z, t) ↦ value</c>.
 /// </summary>
 /// <remarks>
 /// The language: variables <c>x, y, z, t</c>; constants <c>pi, e</c>; numbers such as <c>2</c>,
@@ -15,8 +13,10 @@ namespace PdeFlows.Runs.Expressions;
 /// <c>^</c> as bitwise XOR (<c>2^3</c> evaluates to 1 in both; <c>2.0^3.0</c> is an invalid
 /// operation in DynamicExpresso), and NCalc's parse errors carry no position ("Error parsing the
 /// expression."). Rewriting <c>^</c> before handing the text over would shift columns and still
-/// get precedence wrong, so a small recursive-descent parser compiles straight to
-/// <see cref="System.Linq.Expressions"/> with exact 1-based columns in every error.
+/// get precedence wrong, so a small recursive-descent parser builds a tree of
+/// <see cref="ExpressionNode"/>s with exact 1-based columns in every error. (It used to compile to
+/// <c>System.Linq.Expressions</c>; the tree gives the same values, bit for bit, without ~20 ms of
+/// code generation at every start: docs/performance.md, start-up.)
 /// </para>
 /// </remarks>
 public static class ExpressionCompiler
@@ -29,18 +29,9 @@ public static class ExpressionCompiler
     public static CompiledExpression Compile(string text, ExpressionVariables allowed = ExpressionVariables.All)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ParameterExpression[] parameters =
-        [
-            Expression.Parameter(typeof(double), "x"),
-            Expression.Parameter(typeof(double), "y"),
-            Expression.Parameter(typeof(double), "z"),
-            Expression.Parameter(typeof(double), "t"),
-        ];
-        var parser = new ExpressionParser(text, allowed, parameters);
-        Expression body = parser.ParseWhole();
-        Func<double, double, double, double, double> evaluate =
-            Expression.Lambda<Func<double, double, double, double, double>>(body, parameters).Compile();
-        return new CompiledExpression(text, parser.Used, evaluate);
+        var parser = new ExpressionParser(text, allowed);
+        ExpressionNode root = parser.ParseWhole();
+        return new CompiledExpression(text, parser.Used, root);
     }
 
     /// <summary>Checks <paramref name="text"/> without compiling a delegate.</summary>
@@ -51,14 +42,7 @@ public static class ExpressionCompiler
     public static ExpressionVariables Check(string text, ExpressionVariables allowed = ExpressionVariables.All)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ParameterExpression[] parameters =
-        [
-            Expression.Parameter(typeof(double), "x"),
-            Expression.Parameter(typeof(double), "y"),
-            Expression.Parameter(typeof(double), "z"),
-            Expression.Parameter(typeof(double), "t"),
-        ];
-        var parser = new ExpressionParser(text, allowed, parameters);
+        var parser = new ExpressionParser(text, allowed);
         parser.ParseWhole();
         return parser.Used;
     }

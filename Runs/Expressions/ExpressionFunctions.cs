@@ -1,57 +1,78 @@
-using System.Reflection;
-
 namespace PdeFlows.Runs.Expressions;
 
-/// <summary>The functions and constants of the expression language, and the methods they compile to.</summary>
+/// <summary>The functions of the expression language.</summary>
+internal enum ExpressionFunction
+{
+    Exp,
+    Log,
+    Sqrt,
+    Abs,
+    Sin,
+    Cos,
+    Tan,
+    Tanh,
+    Min,
+    Max,
+}
+
+/// <summary>
+/// The names of the functions, constants and variables of the expression language. Plain switches,
+/// not dictionaries or reflection: this runs at every start, where each dictionary of a value type
+/// is a generic instantiation for the JIT (docs/performance.md, start-up).
+/// </summary>
 internal static class ExpressionFunctions
 {
-    /// <summary>A function: its arity and the <see cref="Math"/> method that computes it.</summary>
-    public readonly record struct Function(int Arity, MethodInfo Method);
+    /// <summary>The function names for error messages, in the order the documentation lists them.</summary>
+    public const string FunctionList = "exp, log, sqrt, abs, sin, cos, tan, tanh, min, max";
 
-    /// <summary>Function name → definition, in the order the documentation lists them.</summary>
-    public static readonly IReadOnlyDictionary<string, Function> Functions = new Dictionary<string, Function>
+    /// <summary>The function called <paramref name="name"/>, if there is one.</summary>
+    public static bool TryGetFunction(string name, out ExpressionFunction function)
     {
-        ["exp"] = Unary(nameof(Math.Exp)),
-        ["log"] = Unary(nameof(Math.Log)),
-        ["sqrt"] = Unary(nameof(Math.Sqrt)),
-        ["abs"] = Unary(nameof(Math.Abs)),
-        ["sin"] = Unary(nameof(Math.Sin)),
-        ["cos"] = Unary(nameof(Math.Cos)),
-        ["tan"] = Unary(nameof(Math.Tan)),
-        ["tanh"] = Unary(nameof(Math.Tanh)),
-        ["min"] = Binary(nameof(Math.Min)),
-        ["max"] = Binary(nameof(Math.Max)),
-    };
+        switch (name)
+        {
+            case "exp": function = ExpressionFunction.Exp; return true;
+            case "log": function = ExpressionFunction.Log; return true;
+            case "sqrt": function = ExpressionFunction.Sqrt; return true;
+            case "abs": function = ExpressionFunction.Abs; return true;
+            case "sin": function = ExpressionFunction.Sin; return true;
+            case "cos": function = ExpressionFunction.Cos; return true;
+            case "tan": function = ExpressionFunction.Tan; return true;
+            case "tanh": function = ExpressionFunction.Tanh; return true;
+            case "min": function = ExpressionFunction.Min; return true;
+            case "max": function = ExpressionFunction.Max; return true;
+            default: function = default; return false;
+        }
+    }
 
-    /// <summary>Named constants.</summary>
-    public static readonly IReadOnlyDictionary<string, double> Constants = new Dictionary<string, double>
+    /// <summary>The number of arguments of <paramref name="function"/>.</summary>
+    public static int Arity(ExpressionFunction function) => function is ExpressionFunction.Min or ExpressionFunction.Max ? 2 : 1;
+
+    /// <summary>The named constant <paramref name="name"/> (<c>pi</c>, <c>e</c>), if it is one.</summary>
+    public static bool TryGetConstant(string name, out double value)
     {
-        ["pi"] = Math.PI,
-        ["e"] = Math.E,
+        switch (name)
+        {
+            case "pi": value = Math.PI; return true;
+            case "e": value = Math.E; return true;
+            default: value = 0; return false;
+        }
+    }
+
+    /// <summary>The variable <paramref name="name"/>: its flag (<see cref="ExpressionVariables.None"/> when it is not a variable).</summary>
+    public static ExpressionVariables Variable(string name) => name switch
+    {
+        "x" => ExpressionVariables.X,
+        "y" => ExpressionVariables.Y,
+        "z" => ExpressionVariables.Z,
+        "t" => ExpressionVariables.T,
+        _ => ExpressionVariables.None,
     };
-
-    /// <summary>The names of the variables with their flags, in argument order.</summary>
-    public static readonly IReadOnlyList<(string Name, ExpressionVariables Flag)> Variables =
-    [
-        ("x", ExpressionVariables.X),
-        ("y", ExpressionVariables.Y),
-        ("z", ExpressionVariables.Z),
-        ("t", ExpressionVariables.T),
-    ];
-
-    /// <summary><see cref="Math.Pow(double, double)"/>.</summary>
-    public static readonly MethodInfo Power = typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
-
-    /// <summary>The list of function names for error messages: <c>exp, log, ...</c>.</summary>
-    public static string FunctionList => string.Join(", ", Functions.Keys);
 
     /// <summary>The list of allowed names for error messages, e.g. <c>x, y, z, t, pi, e</c>.</summary>
     public static string AllowedNames(ExpressionVariables allowed) =>
-        string.Join(", ", Variables.Where(v => (allowed & v.Flag) != 0).Select(v => v.Name).Concat(Constants.Keys));
-
-    private static Function Unary(string name) =>
-        new(1, typeof(Math).GetMethod(name, [typeof(double)])!);
-
-    private static Function Binary(string name) =>
-        new(2, typeof(Math).GetMethod(name, [typeof(double), typeof(double)])!);
+        ((allowed & ExpressionVariables.X) != 0 ? "x, " : "") +
+        ((allowed & ExpressionVariables.Y) != 0 ? "y, " : "") +
+        ((allowed & ExpressionVariables.Z) != 0 ? "z, " : "") +
+        ((allowed & ExpressionVariables.T) != 0 ? "t, " : "") +
+        "pi, e";
 }

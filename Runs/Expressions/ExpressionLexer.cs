@@ -39,7 +39,8 @@ internal static class ExpressionLexer
                 continue;
             }
 
-            ExpressionTokenKind? kind = c switch
+            // End stands for "no operator" (a plain enum: a nullable one is compiled by the JIT at every start).
+            ExpressionTokenKind kind = c switch
             {
                 '+' => ExpressionTokenKind.Plus,
                 '-' or '\u2212' => ExpressionTokenKind.Minus, // ASCII hyphen or the Unicode minus sign
@@ -49,9 +50,9 @@ internal static class ExpressionLexer
                 '(' => ExpressionTokenKind.LeftParenthesis,
                 ')' => ExpressionTokenKind.RightParenthesis,
                 ',' => ExpressionTokenKind.Comma,
-                _ => null,
+                _ => ExpressionTokenKind.End,
             };
-            if (kind is null)
+            if (kind == ExpressionTokenKind.End)
             {
                 string hint = "%&|!=<>".Contains(c) ? " (the operators are + - * / ^)" : "";
                 throw new ExpressionException(text, column, $"unexpected character '{c}' at column {column}{hint}");
@@ -62,7 +63,7 @@ internal static class ExpressionLexer
                 throw new ExpressionException(text, column, $"unexpected '**' at column {column} (the power operator is ^)");
             }
 
-            tokens.Add(new ExpressionToken(kind.Value, c.ToString(), column));
+            tokens.Add(new ExpressionToken(kind, c.ToString(), column));
             i++;
         }
 

@@ -1,9 +1,7 @@
-using System.Linq.Expressions;
-
 namespace PdeFlows.Runs.Expressions;
 
 /// <summary>
-/// Recursive-descent parser from tokens straight to a <see cref="System.Linq.Expressions"/> tree.
+/// Recursive-descent parser from tokens straight to an <see cref="ExpressionNode"/> tree.
 /// Grammar, loosest binding first:
 /// <code>
 /// sum     := product (('+' | '-') product)*
@@ -12,37 +10,36 @@ namespace PdeFlows.Runs.Expressions;
 /// power   := primary ('^' unary)?          right-associative: 2^3^2 = 2^(3^2); -x^2 = -(x^2); 2^-1 = 0.5
 /// primary := number | name | name '(' sum (',' sum)* ')' | '(' sum ')'
 /// </code>
-/// Constant sub-expressions are folded while parsing; <c>a^2</c> compiles to <c>a*a</c>
-/// (one correctly rounded multiplication, the same value as <see cref="Math.Pow(double, double)"/>).
+/// Constant sub-expressions are folded while parsing (an operation whose operands are all constants
+/// is evaluated once, by the same node code); <c>a^2</c> compiles to <c>a*a</c> (one correctly
+/// rounded multiplication, the same value as <see cref="Math.Pow(double, double)"/>).
 /// </summary>
 internal sealed class ExpressionParser
 {
     private readonly string _text;
     private readonly List<ExpressionToken> _tokens;
     private readonly ExpressionVariables _allowed;
-    private readonly ParameterExpression[] _parameters;
     private int _position;
 
-    public ExpressionParser(string text, ExpressionVariables allowed, ParameterExpression[] parameters)
+    public ExpressionParser(string text, ExpressionVariables allowed)
     {
         _text = text;
         _tokens = ExpressionLexer.Tokenize(text);
         _allowed = allowed;
-        _parameters = parameters;
     }
 
     /// <summary>The variables met while parsing.</summary>
     public ExpressionVariables Used { get; private set; }
 
     /// <summary>Parses the whole text.</summary>
-    public Expression ParseWhole()
+    public ExpressionNode ParseWhole()
     {
         if (Current.Kind == ExpressionTokenKind.End)
         {
             throw Error(1, "empty expression");
         }
 
-        Expression result = ParseSum();
+        ExpressionNode result = ParseSum();
         if (Current.Kind != ExpressionTokenKind.End)
         {
             throw Error(Current.Column, $"unexpected {Current.Quoted} at column {Current.Column}");
@@ -55,38 +52,39 @@ internal sealed class ExpressionParser
 
     private ExpressionToken Advance() => _tokens[_position++];
 
-    private Expression ParseSum()
+    private ExpressionNode ParseSum()
     {
-        Expression left = ParseProduct();
+        ExpressionNode left = ParseProduct();
         while (Current.Kind is ExpressionTokenKind.Plus or ExpressionTokenKind.Minus)
         {
             bool plus = Advance().Kind == ExpressionTokenKind.Plus;
-            Expression right = ParseProduct();
-            left = Fold(plus ? Expression.Add(left, right) : Expression.Subtract(left, right));
+            ExpressionNode right = ParseProduct();
+            left = Fold(plus ? new SumNode(left, right) : new DifferenceNode(left, right), left, right);
         }
 
         return left;
     }
 
-    private Expression ParseProduct()
+    private ExpressionNode ParseProduct()
     {
-        Expression left = ParseUnary();
+        ExpressionNode left = ParseUnary();
         while (Current.Kind is ExpressionTokenKind.Star or ExpressionTokenKind.Slash)
         {
             bool times = Advance().Kind == ExpressionTokenKind.Star;
-            Expression right = ParseUnary();
-            left = Fold(times ? Expression.Multiply(left, right) : Expression.Divide(left, right));
+            ExpressionNode right = ParseUnary();
+            left = Fold(times ? new ProductNode(left, right) : new QuotientNode(left, right), left, right);
         }
 
         return left;
     }
 
-    private Expression ParseUnary()
+    private ExpressionNode ParseUnary()
     {
         if (Current.Kind == ExpressionTokenKind.Minus)
         {
             Advance();
-            return Fold(Expression.Negate(ParseUnary()));
+            ExpressionNode operand = ParseUnary();
+            return Fold(new NegationNode(operand), operand);
         }
 
         if (Current.Kind == ExpressionTokenKind.Plus)
@@ -98,33 +96,33 @@ internal sealed class ExpressionParser
         return ParsePower();
     }
 
-    private Expression ParsePower()
+    private ExpressionNode ParsePower()
     {
-        Expression basis = ParsePrimary();
+        ExpressionNode basis = ParsePrimary();
         if (Current.Kind != ExpressionTokenKind.Caret)
         {
             return basis;
         }
 
         Advance();
-        Expression exponent = ParseUnary();
-        if (exponent is ConstantExpression { Value: 2.0 })
+        ExpressionNode exponent = ParseUnary();
+        if (exponent is ConstantNode { Value: 2.0 })
         {
-            return Square(basis);
+            return Fold(new SquareNode(basis), basis);
         }
 
-        return Fold(Expression.Call(ExpressionFunctions.Power, basis, exponent));
+        return Fold(new PowerNode(basis, exponent), basis, exponent);
     }
 
-    private Expression ParsePrimary()
+    private ExpressionNode ParsePrimary()
     {
         ExpressionToken token = Advance();
         switch (token.Kind)
         {
             case ExpressionTokenKind.Number:
-                return Expression.Constant(token.Number);
+                return new ConstantNode(token.Number);
             case ExpressionTokenKind.LeftParenthesis:
-                Expression inner = ParseSum();
+                ExpressionNode inner = ParseSum();
                 ExpectClosing(token);
                 return inner;
             case ExpressionTokenKind.Identifier:
@@ -150,31 +148,32 @@ internal sealed class ExpressionParser
         throw Error(Current.Column, $"unexpected {Current.Quoted} at column {Current.Column} (expected ')' to close '(' at column {opening.Column})");
     }
 
-    private Expression ParseName(ExpressionToken name)
+    private ExpressionNode ParseName(ExpressionToken name)
     {
-        if (ExpressionFunctions.Constants.TryGetValue(name.Text, out double constant))
+        if (ExpressionFunctions.TryGetConstant(name.Text, out double constant))
         {
-            return Expression.Constant(constant);
+            return new ConstantNode(constant);
         }
 
-        for (int k = 0; k < ExpressionFunctions.Variables.Count; k++)
+        ExpressionVariables flag = ExpressionFunctions.Variable(name.Text);
+        if (flag != ExpressionVariables.None)
         {
-            (string variable, ExpressionVariables flag) = ExpressionFunctions.Variables[k];
-            if (variable != name.Text)
-            {
-                continue;
-            }
-
             if ((_allowed & flag) == 0)
             {
                 throw Error(name.Column, $"variable '{name.Text}' at column {name.Column} is not allowed here (allowed: {ExpressionFunctions.AllowedNames(_allowed)})");
             }
 
             Used |= flag;
-            return _parameters[k];
+            return flag switch
+            {
+                ExpressionVariables.X => new XNode(),
+                ExpressionVariables.Y => new YNode(),
+                ExpressionVariables.Z => new ZNode(),
+                _ => new TNode(),
+            };
         }
 
-        if (ExpressionFunctions.Functions.ContainsKey(name.Text))
+        if (ExpressionFunctions.TryGetFunction(name.Text, out _))
         {
             throw Error(name.Column, $"function '{name.Text}' at column {name.Column} needs its arguments in parentheses, e.g. {name.Text}(x)");
         }
@@ -182,15 +181,15 @@ internal sealed class ExpressionParser
         throw Error(name.Column, $"unknown variable '{name.Text}' at column {name.Column} (allowed: {ExpressionFunctions.AllowedNames(_allowed)})");
     }
 
-    private Expression ParseCall(ExpressionToken name)
+    private ExpressionNode ParseCall(ExpressionToken name)
     {
-        if (!ExpressionFunctions.Functions.TryGetValue(name.Text, out ExpressionFunctions.Function function))
+        if (!ExpressionFunctions.TryGetFunction(name.Text, out ExpressionFunction function))
         {
             throw Error(name.Column, $"unknown function '{name.Text}' at column {name.Column} (known: {ExpressionFunctions.FunctionList})");
         }
 
         ExpressionToken opening = Advance();
-        var arguments = new List<Expression>();
+        var arguments = new List<ExpressionNode>();
         if (Current.Kind != ExpressionTokenKind.RightParenthesis)
         {
             arguments.Add(ParseSum());
@@ -202,49 +201,28 @@ internal sealed class ExpressionParser
         }
 
         ExpectClosing(opening);
-        if (arguments.Count != function.Arity)
+        int arity = ExpressionFunctions.Arity(function);
+        if (arguments.Count != arity)
         {
-            string expected = function.Arity == 1 ? "1 argument" : $"{function.Arity} arguments";
+            string expected = arity == 1 ? "1 argument" : $"{arity} arguments";
             throw Error(name.Column, $"function '{name.Text}' at column {name.Column} takes {expected}, got {arguments.Count}");
         }
 
-        return Fold(Expression.Call(function.Method, arguments));
-    }
-
-    /// <summary><c>a*a</c>, through a temporary when <paramref name="basis"/> is not a leaf.</summary>
-    private static Expression Square(Expression basis)
-    {
-        if (basis is ConstantExpression or ParameterExpression)
+        return function switch
         {
-            return Fold(Expression.Multiply(basis, basis));
-        }
-
-        ParameterExpression temporary = Expression.Variable(typeof(double), "square");
-        return Expression.Block(
-            typeof(double),
-            [temporary],
-            Expression.Assign(temporary, basis),
-            Expression.Multiply(temporary, temporary));
-    }
-
-    /// <summary>Evaluates <paramref name="node"/> now when all its operands are constants.</summary>
-    private static Expression Fold(Expression node)
-    {
-        bool constant = node switch
-        {
-            BinaryExpression binary => binary.Left is ConstantExpression && binary.Right is ConstantExpression,
-            UnaryExpression unary => unary.Operand is ConstantExpression,
-            MethodCallExpression call => call.Arguments.All(a => a is ConstantExpression),
-            _ => false,
+            ExpressionFunction.Min => Fold(new MinimumNode(arguments[0], arguments[1]), arguments[0], arguments[1]),
+            ExpressionFunction.Max => Fold(new MaximumNode(arguments[0], arguments[1]), arguments[0], arguments[1]),
+            _ => Fold(new UnaryFunctionNode(function, arguments[0]), arguments[0]),
         };
-        if (!constant)
-        {
-            return node;
-        }
-
-        double value = Expression.Lambda<Func<double>>(node).Compile(preferInterpretation: true)();
-        return Expression.Constant(value);
     }
+
+    /// <summary><paramref name="node"/>, or its value as a constant when its operand is a constant.</summary>
+    private static ExpressionNode Fold(ExpressionNode node, ExpressionNode operand) =>
+        operand.IsConstant ? new ConstantNode(node.Evaluate(0, 0, 0, 0)) : node;
+
+    /// <summary><paramref name="node"/>, or its value as a constant when both its operands are constants.</summary>
+    private static ExpressionNode Fold(ExpressionNode node, ExpressionNode left, ExpressionNode right) =>
+        left.IsConstant && right.IsConstant ? new ConstantNode(node.Evaluate(0, 0, 0, 0)) : node;
 
     private ExpressionException Error(int column, string message) => new(_text, column, message);
 }

@@ -96,10 +96,12 @@ public static class FlowProblemBuilder
     {
         ArgumentNullException.ThrowIfNull(definition);
         SimplexMesh mesh = MeshFromCase.Build(definition);
+        Running.StartupPhases.Mark("mesh");
         var space = new P1Space(mesh);
         CheckOutputDimensions(definition, mesh.Dimension);
 
         var (target, normalization) = NormalizedTarget(definition, space);
+        Running.StartupPhases.Mark("target (normalization by quadrature)");
         var nodalTarget = space.Interpolate(target);
         for (int i = 0; i < nodalTarget.Length; i++)
         {
@@ -112,6 +114,7 @@ public static class FlowProblemBuilder
         var lumped = Discretization.Assembly.LumpedMass.Compute(space);
         var setting = new NodalSetting(lumped, nodalTarget);
         var (initial, floored) = InitialDensity(definition, space, setting);
+        Running.StartupPhases.Mark("lumped mass, initial density");
         return new FlowDiscretization(space, setting, target, normalization, ImmutableArray.Create(initial), floored);
     }
 

@@ -70,7 +70,9 @@ public static class CaseRunSession
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var definition = CaseFileLoader.Parse(caseText, casePath, Path.GetDirectoryName(Path.GetFullPath(casePath)));
+        StartupPhases.Mark("case file (TOML, keys, expressions)");
         using var problem = FlowProblemBuilder.Build(definition);
+        StartupPhases.Mark("solver set-up (energy, reaction, transport)");
         foreach (string warning in problem.Warnings)
         {
             options.Warn?.Invoke(warning);
@@ -79,6 +81,7 @@ public static class CaseRunSession
         // The particle run compares with the mesh density at every output time: keep them.
         var runner = new FlowRunner(problem, options.KeepDensities || definition.Particles is not null);
         var layout = RowLayout.Of(runner.Recorder, problem.Mesh.Dimension);
+        StartupPhases.Mark("runner (initial state)");
         if (options.Resume && options.ResultDirectory is not null && CompletedRun.IsComplete(options.ResultDirectory))
         {
             return Completed(options, problem, caseText, runner, layout, clock);
@@ -93,6 +96,11 @@ public static class CaseRunSession
 
         void OnStep(Flows.TimeStepping.FlowState state)
         {
+            if (state.Step == 1)
+            {
+                StartupPhases.Mark("first step (with the output at t = 0)");
+            }
+
             options.Progress?.Step(state, () => problem.Energy.Value(state.Density, problem.Setting));
             if (writer is not null && checkpointEvery > 0 && state.Step % checkpointEvery == 0)
             {
@@ -121,6 +129,7 @@ public static class CaseRunSession
         }
 
         var final = runner.Run(OnOutput, OnStep, cancellation);
+        StartupPhases.Mark("remaining steps and outputs");
         options.Progress?.Finish();
         double wall = clock.Elapsed.TotalSeconds;
         var record = new FlowRunRecord(definition, problem.Discretization, problem.Energy, [.. runner.Recorder.Rows], final, wall);

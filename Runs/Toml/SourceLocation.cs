@@ -4,7 +4,12 @@ namespace PdeFlows.Runs.Toml;
 /// <param name="File">The file name as it appears in messages (e.g. <c>case.toml</c>).</param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
-public readonly record struct SourceLocation(string File, int Line, int Column)
+/// <remarks>
+/// A class, not a struct: every case file fills a dictionary and lists of locations, and collections
+/// of a value type are generic instantiations that ReadyToRun cannot precompile, so the JIT compiled
+/// them at every start (docs/performance.md, start-up).
+/// </remarks>
+public sealed record SourceLocation(string File, int Line, int Column)
 {
     /// <summary>Moves the column by <paramref name="offset"/> characters on the same line.</summary>
     /// <param name="offset">Number of characters to the right.</param>

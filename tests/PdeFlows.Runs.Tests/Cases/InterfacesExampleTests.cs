@@ -70,9 +70,9 @@ public class InterfacesExampleTests
 
         Assert.Equal(new SourceLocation(ExamplePath, 29, 9), map.Find("flow.alpha"));
         Assert.Equal(new SourceLocation(ExamplePath, 19, 13), map.Find("target.potential"));
-        Assert.Equal(41, map.Find("time.step")!.Value.Line);
-        Assert.Equal(26, map.Find("flow")!.Value.Line);
-        Assert.Equal(50, map.Find("output.regions.left.lower")!.Value.Line);
+        Assert.Equal(41, map.Find("time.step")!.Line);
+        Assert.Equal(26, map.Find("flow")!.Line);
+        Assert.Equal(50, map.Find("output.regions.left.lower")!.Line);
         Assert.Null(map.Find("flow.reaction"));
         Assert.Equal(26, map.Locate("flow.reaction").Line); // not written: falls back to the section header
 
