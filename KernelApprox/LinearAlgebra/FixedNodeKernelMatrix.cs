@@ -50,7 +50,8 @@ public sealed class FixedNodeKernelMatrix
         else if (Options.UseTensorGridProduct && kernel is ISeparableKernel separable && TensorGrid.TryCreate(points) is { } grid)
         {
             tensorProduct = new TensorGridKernelProduct(separable, grid, ProductOptions);
-            tensorFactor = new Lazy<TensorGridEigenFactor>(() => new TensorGridEigenFactor(separable, grid, ProductOptions.MaxDegreeOfParallelism), LazyThreadSafetyMode.ExecutionAndPublication);
+            TensorGridKernelProduct product = tensorProduct;
+            tensorFactor = new Lazy<TensorGridEigenFactor>(() => new TensorGridEigenFactor(product, ProductOptions.MaxDegreeOfParallelism), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         factor = new Lazy<(PivotedCholeskyFactor, double[])?>(ComputeFactor, LazyThreadSafetyMode.ExecutionAndPublication);

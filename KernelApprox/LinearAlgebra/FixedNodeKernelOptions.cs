@@ -18,7 +18,7 @@ public sealed record FixedNodeKernelOptions
 
     /// <summary>
     /// Whether products of a separable kernel on tensor-grid nodes use the Kronecker structure
-    /// (<see cref="Operators.TensorGridKernelProduct"/>; default true) when 𝖪 is not stored. The
+    /// (<see cref="TensorGridKernelProduct"/>; default true) when 𝖪 is not stored. The
     /// values agree with the pair-by-pair product to summation rounding, not bitwise.
     /// </summary>
     public bool UseTensorGridProduct { get; init; } = true;

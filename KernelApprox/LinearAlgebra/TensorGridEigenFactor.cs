@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using PdeFlows.KernelApprox.Kernels;
-using PdeFlows.KernelApprox.Operators;
 
 namespace PdeFlows.KernelApprox.LinearAlgebra;
 
@@ -28,42 +26,25 @@ public sealed class TensorGridEigenFactor
     public const long MaximumFactorEntries = 1L << 28;
 
     private readonly TensorGrid grid;
-    private readonly int[] shape;
     private readonly double[][] eigenvalues;   // λᵃ ≥ 0 (clamped)
     private readonly double[][] eigenvectors;  // Uᵃ row-major: [l·m + k] = uᵃ_k(gₗ)
-    private readonly int[][] pointAxisIndex; // [a][i]: the index of point i's coordinate a on axis a
     private readonly ParallelOptions? parallel;
 
-    /// <summary>Eigendecomposes the one-dimensional kernel matrices of the grid's axes.</summary>
-    /// <param name="kernel">The separable kernel.</param>
-    /// <param name="grid">The nodes' tensor grid.</param>
+    /// <summary>Eigendecomposes the one-dimensional kernel matrices Kᵃ of a Kronecker product.</summary>
+    /// <param name="kernelMatrix">𝖪 = ⊗ₐKᵃ on the nodes' tensor grid.</param>
     /// <param name="maxDegreeOfParallelism">−1 for the default, 1 for the calling thread only.</param>
-    public TensorGridEigenFactor(ISeparableKernel kernel, TensorGrid grid, int maxDegreeOfParallelism = -1)
+    public TensorGridEigenFactor(TensorGridKernelProduct kernelMatrix, int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(kernel);
-        this.grid = grid ?? throw new ArgumentNullException(nameof(grid));
+        ArgumentNullException.ThrowIfNull(kernelMatrix);
+        grid = kernelMatrix.Grid;
         parallel = maxDegreeOfParallelism == 1 ? null : new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         int d = grid.Dimension;
-        shape = new int[d];
         eigenvalues = new double[d][];
         eigenvectors = new double[d][];
-        pointAxisIndex = new int[d][];
         for (int a = 0; a < d; a++)
         {
-            ReadOnlySpan<double> g = grid.Axis(a);
-            int m = g.Length;
-            shape[a] = m;
-            pointAxisIndex[a] = new int[grid.Count];
-            var matrix = Matrix<double>.Build.Dense(m, m);
-            for (int k = 0; k < m; k++)
-            {
-                for (int l = 0; l < m; l++)
-                {
-                    matrix[k, l] = kernel.AxisFactor(g[k] - g[l]);
-                }
-            }
-
-            var evd = matrix.Evd(Symmetricity.Symmetric);
+            int m = grid.Shape[a];
+            var evd = Matrix<double>.Build.DenseOfRowMajor(m, m, kernelMatrix.AxisMatrix(a).ToArray()).Evd(Symmetricity.Symmetric);
             eigenvalues[a] = new double[m];
             eigenvectors[a] = new double[m * m];
             for (int k = 0; k < m; k++)
@@ -73,16 +54,6 @@ public sealed class TensorGridEigenFactor
                 {
                     eigenvectors[a][(l * m) + k] = evd.EigenVectors[l, k];
                 }
-            }
-        }
-
-        var tuple = new int[d];
-        for (int i = 0; i < grid.Count; i++)
-        {
-            Decode(grid.TensorIndex[i], tuple);
-            for (int a = 0; a < d; a++)
-            {
-                pointAxisIndex[a][i] = tuple[a];
             }
         }
     }
@@ -116,10 +87,12 @@ public sealed class TensorGridEigenFactor
         }
 
         // gₖ = Σₗ w(gₗ) Πₐ uᵃ_{kₐ}(gₗₐ)²: mode products with (Uᵃ∘Uᵃ)ᵀ.
-        double[] contribution = ApplyAll(weights, (a, k, l) => Square(eigenvectors[a][(l * shape[a]) + k]));
+        ReadOnlySpan<int> shape = grid.Shape;
+        var multiIndex = new int[shape.Length];
+        double[] contribution = ApplyAll(weights, (a, k, l) => Square(eigenvectors[a][(l * grid.Shape[a]) + k]));
         for (int t = 0; t < n; t++)
         {
-            contribution[t] *= Eigenvalue(t);
+            contribution[t] *= Eigenvalue(t, multiIndex);
         }
 
         var order = new int[n];
@@ -149,7 +122,7 @@ public sealed class TensorGridEigenFactor
             indicator[order[r]] = 1.0;
         }
 
-        double[] residualTensor = ApplyAll(indicator, (a, l, k) => eigenvalues[a][k] * Square(eigenvectors[a][(l * shape[a]) + k]));
+        double[] residualTensor = ApplyAll(indicator, (a, l, k) => eigenvalues[a][k] * Square(eigenvectors[a][(l * grid.Shape[a]) + k]));
         var residualDiagonal = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -157,7 +130,6 @@ public sealed class TensorGridEigenFactor
         }
 
         var columns = new double[(long)rank * n];
-        var axisIndex = new int[shape.Length];
         var factors = new double[shape.Length][];
         for (int a = 0; a < shape.Length; a++)
         {
@@ -166,10 +138,10 @@ public sealed class TensorGridEigenFactor
 
         for (int c = 0; c < rank; c++)
         {
-            Decode(order[n - 1 - c], axisIndex); // largest contributions first
+            Decode(order[n - 1 - c], multiIndex); // largest contributions first
             for (int a = 0; a < shape.Length; a++)
             {
-                int m = shape[a], k = axisIndex[a];
+                int m = shape[a], k = multiIndex[a];
                 double root = Math.Sqrt(eigenvalues[a][k]);
                 for (int l = 0; l < m; l++)
                 {
@@ -180,10 +152,10 @@ public sealed class TensorGridEigenFactor
             Span<double> column = columns.AsSpan(c * n, n);
             for (int i = 0; i < n; i++)
             {
-                double value = factors[0][pointAxisIndex[0][i]];
+                double value = factors[0][grid.AxisIndex(0)[i]];
                 for (int a = 1; a < shape.Length; a++)
                 {
-                    value *= factors[a][pointAxisIndex[a][i]];
+                    value *= factors[a][grid.AxisIndex(a)[i]];
                 }
 
                 column[i] = value;
@@ -195,24 +167,26 @@ public sealed class TensorGridEigenFactor
 
     private static double Square(double value) => value * value;
 
-    /// <summary>Πₐ λᵃ_{kₐ} for the multi-index with tensor position t.</summary>
-    private double Eigenvalue(int t)
+    /// <summary>Πₐ λᵃ_{kₐ} for the multi-index with tensor position t (<paramref name="multiIndex"/> is scratch space).</summary>
+    private double Eigenvalue(int t, int[] multiIndex)
     {
+        Decode(t, multiIndex);
         double value = 1.0;
-        for (int a = shape.Length - 1; a >= 0; a--)
+        for (int a = 0; a < multiIndex.Length; a++)
         {
-            value *= eigenvalues[a][t % shape[a]];
-            t /= shape[a];
+            value *= eigenvalues[a][multiIndex[a]];
         }
 
         return value;
     }
 
-    private void Decode(int t, int[] axisIndex)
+    /// <summary>The multi-index (k₀, k₁, …) of tensor position t (row-major, axis 0 slowest).</summary>
+    private void Decode(int t, int[] multiIndex)
     {
+        ReadOnlySpan<int> shape = grid.Shape;
         for (int a = shape.Length - 1; a >= 0; a--)
         {
-            axisIndex[a] = t % shape[a];
+            multiIndex[a] = t % shape[a];
             t /= shape[a];
         }
     }
@@ -220,6 +194,7 @@ public sealed class TensorGridEigenFactor
     /// <summary>(⊗ₐ Mᵃ)·x with Mᵃ[row, column] = entry(a, row, column).</summary>
     private double[] ApplyAll(double[] tensor, Func<int, int, int, double> entry)
     {
+        ReadOnlySpan<int> shape = grid.Shape;
         double[] current = (double[])tensor.Clone(), next = new double[tensor.Length];
         for (int a = shape.Length - 1; a >= 0; a--)
         {

@@ -24,12 +24,15 @@ public class TensorGridTests(ITestOutputHelper output)
         Assert.NotNull(detected);
         Assert.Equal(xs, detected!.Axis(0).ToArray());
         Assert.Equal(ys, detected.Axis(1).ToArray());
+        Assert.Equal([xs.Length, ys.Length], detected.Shape.ToArray());
         for (int i = 0; i < grid.Count; i++)
         {
             // The tensor position decodes to the point's own coordinates.
             int position = detected.TensorIndex[i];
             Assert.Equal(xs[position / ys.Length], grid.Point(i)[0]);
             Assert.Equal(ys[position % ys.Length], grid.Point(i)[1]);
+            Assert.Equal(xs[detected.AxisIndex(0)[i]], grid.Point(i)[0]);
+            Assert.Equal(ys[detected.AxisIndex(1)[i]], grid.Point(i)[1]);
         }
 
         double[] coordinates = grid.Coordinates.ToArray();
@@ -99,7 +102,7 @@ public class TensorGridTests(ITestOutputHelper output)
         var kernel = new GaussianKernel(0.8);
         double[] roots = TestData.RandomVector(n, seed: 8, low: 0.05, high: 0.4);
         const double lambda = 1e-6, eta = 1e-3;
-        var factor = new TensorGridEigenFactor(kernel, TensorGrid.TryCreate(points)!);
+        var factor = new TensorGridEigenFactor(new TensorGridKernelProduct(kernel, TensorGrid.TryCreate(points)!));
         WeightedLowRankShiftedSolver solver = factor.WeightedSolver(roots, lambda, eta, maximumRank: n)!;
 
         // The guarantee Σ wᵢ(𝖪 − L Lᵀ)ᵢᵢ ≤ ηλ is what the factor reports; it is checked independently

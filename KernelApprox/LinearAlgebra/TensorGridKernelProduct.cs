@@ -1,6 +1,7 @@
 using PdeFlows.KernelApprox.Kernels;
+using PdeFlows.KernelApprox.Operators;
 
-namespace PdeFlows.KernelApprox.Operators;
+namespace PdeFlows.KernelApprox.LinearAlgebra;
 
 /// <summary>
 /// 𝖪x for a separable kernel on a tensor grid: 𝖪 = K⁰ ⊗ K¹ (⊗ K²) with Kᵃₖₗ = f(gᵃₖ − gᵃₗ), applied
@@ -19,7 +20,6 @@ public sealed class TensorGridKernelProduct
 {
     private readonly TensorGrid grid;
     private readonly double[][] axisMatrices; // Kᵃ row-major, symmetric
-    private readonly int[] shape;
     private readonly ParallelOptions parallel;
     private readonly bool serial;
 
@@ -35,13 +35,11 @@ public sealed class TensorGridKernelProduct
         options.Validate();
         parallel = options.ParallelOptions;
         serial = options.MaxDegreeOfParallelism == 1;
-        shape = new int[grid.Dimension];
         axisMatrices = new double[grid.Dimension][];
         for (int a = 0; a < grid.Dimension; a++)
         {
             ReadOnlySpan<double> g = grid.Axis(a);
             int m = g.Length;
-            shape[a] = m;
             var matrix = new double[m * m];
             for (int k = 0; k < m; k++)
             {
@@ -57,6 +55,13 @@ public sealed class TensorGridKernelProduct
 
     /// <summary>n.</summary>
     public int Size => grid.Count;
+
+    /// <summary>The nodes' tensor grid.</summary>
+    public TensorGrid Grid => grid;
+
+    /// <summary>Kᵃ, the one-dimensional kernel matrix of axis <paramref name="axis"/> (row-major, symmetric).</summary>
+    /// <param name="axis">0 ≤ axis &lt; d.</param>
+    public ReadOnlySpan<double> AxisMatrix(int axis) => axisMatrices[axis];
 
     /// <summary>result = 𝖪 x (x and result in the point set's order).</summary>
     /// <param name="x">Length n.</param>
@@ -77,9 +82,9 @@ public sealed class TensorGridKernelProduct
             current[position[i]] = x[i];
         }
 
-        for (int a = shape.Length - 1; a >= 0; a--)
+        for (int a = grid.Dimension - 1; a >= 0; a--)
         {
-            TensorModeProduct.Apply(shape, a, axisMatrices[a], current, next, serial ? null : parallel);
+            TensorModeProduct.Apply(grid.Shape, a, axisMatrices[a], current, next, serial ? null : parallel);
             (current, next) = (next, current);
         }
 

@@ -1,7 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
-namespace PdeFlows.KernelApprox.Operators;
+namespace PdeFlows.KernelApprox.LinearAlgebra;
 
 /// <summary>
 /// The mode-a product of a row-major tensor with a matrix: output[o, k, t] = Σₗ M[k, l]·input[o, l, t]
@@ -9,8 +6,9 @@ namespace PdeFlows.KernelApprox.Operators;
 /// (M⁰ ⊗ M¹ ⊗ …)·x on a tensor grid in O(n Σₐ nₐ) operations.
 /// </summary>
 /// <remarks>
-/// Each output entry is one dot product (last axis) or one multiply–add sequence in increasing l,
-/// computed by one thread: the result is bitwise independent of the thread count.
+/// Each output entry is one <see cref="VectorArithmetic.Dot"/> (last axis) or one sequence of fused
+/// multiply–adds in increasing l (<see cref="VectorArithmetic.SubtractScaled"/>), computed by one
+/// thread: the result is bitwise independent of the thread count.
 /// </remarks>
 internal static class TensorModeProduct
 {
@@ -45,7 +43,7 @@ internal static class TensorModeProduct
             int block = o * m * inner;
             if (inner == 1)
             {
-                output[block + k] = Dot(row, input.AsSpan(block, m));
+                output[block + k] = VectorArithmetic.Dot(row, input.AsSpan(block, m));
                 return;
             }
 
@@ -53,7 +51,7 @@ internal static class TensorModeProduct
             target.Clear();
             for (int l = 0; l < m; l++)
             {
-                MultiplyAdd(target, row[l], input.AsSpan(block + (l * inner), inner));
+                VectorArithmetic.SubtractScaled(target, -row[l], input.AsSpan(block + (l * inner), inner));
             }
         }
 
@@ -68,45 +66,6 @@ internal static class TensorModeProduct
         else
         {
             Parallel.For(0, fibers, parallel, Fiber);
-        }
-    }
-
-    /// <summary>Σ aᵢbᵢ with SIMD lane sums (a fixed order for a given length).</summary>
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        int width = Vector<double>.Count, vectorEnd = a.Length - (a.Length % width);
-        ref double ra = ref MemoryMarshal.GetReference(a);
-        ref double rb = ref MemoryMarshal.GetReference(b);
-        Vector<double> sum = Vector<double>.Zero;
-        for (int i = 0; i < vectorEnd; i += width)
-        {
-            sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref ra, (nuint)i), Vector.LoadUnsafe(ref rb, (nuint)i), sum);
-        }
-
-        double total = Vector.Sum(sum);
-        for (int i = vectorEnd; i < a.Length; i++)
-        {
-            total = Math.FusedMultiplyAdd(a[i], b[i], total);
-        }
-
-        return total;
-    }
-
-    /// <summary>y ← y + c·x, one fused multiply–add per entry.</summary>
-    private static void MultiplyAdd(Span<double> y, double c, ReadOnlySpan<double> x)
-    {
-        int width = Vector<double>.Count, vectorEnd = y.Length - (y.Length % width);
-        ref double ry = ref MemoryMarshal.GetReference(y);
-        ref double rx = ref MemoryMarshal.GetReference(x);
-        var vc = new Vector<double>(c);
-        for (int i = 0; i < vectorEnd; i += width)
-        {
-            Vector.FusedMultiplyAdd(vc, Vector.LoadUnsafe(ref rx, (nuint)i), Vector.LoadUnsafe(ref ry, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
-        }
-
-        for (int i = vectorEnd; i < y.Length; i++)
-        {
-            y[i] = Math.FusedMultiplyAdd(c, x[i], y[i]);
         }
     }
 }

@@ -1,10 +1,10 @@
-namespace PdeFlows.KernelApprox.Operators;
+namespace PdeFlows.KernelApprox;
 
 /// <summary>
 /// A point set that is a full tensor-product grid {g⁰_a} × {g¹_b} (× {g²_c}) in some order: every
 /// combination of the distinct coordinate values of each axis occurs exactly once. Nodes of box
 /// meshes are such grids (uniform or not); for a separable kernel their kernel matrix is the
-/// Kronecker product of one-dimensional kernel matrices (<see cref="TensorGridKernelProduct"/>).
+/// Kronecker product of one-dimensional kernel matrices (<see cref="LinearAlgebra.TensorGridKernelProduct"/>).
 /// </summary>
 /// <remarks>
 /// Detection compares coordinates exactly (no tolerance): a grid whose nodes were moved by
@@ -13,12 +13,16 @@ namespace PdeFlows.KernelApprox.Operators;
 public sealed class TensorGrid
 {
     private readonly double[][] axes;
+    private readonly int[] shape;
+    private readonly int[][] axisIndex;
     private readonly int[] tensorIndex;
 
-    private TensorGrid(double[][] axes, int[] tensorIndex)
+    private TensorGrid(double[][] axes, int[][] axisIndex, int[] tensorIndex)
     {
         this.axes = axes;
+        this.axisIndex = axisIndex;
         this.tensorIndex = tensorIndex;
+        shape = axes.Select(axis => axis.Length).ToArray();
     }
 
     /// <summary>d, the number of axes (2 or 3).</summary>
@@ -30,6 +34,13 @@ public sealed class TensorGrid
     /// <summary>The sorted distinct coordinates of axis <paramref name="axis"/>.</summary>
     /// <param name="axis">0 ≤ axis &lt; d.</param>
     public ReadOnlySpan<double> Axis(int axis) => axes[axis];
+
+    /// <summary>The number of distinct coordinates of each axis (the tensor's shape, axis 0 slowest).</summary>
+    public ReadOnlySpan<int> Shape => shape;
+
+    /// <summary>For point i, the index of its coordinate <paramref name="axis"/> in <see cref="Axis"/>.</summary>
+    /// <param name="axis">0 ≤ axis &lt; d.</param>
+    public ReadOnlySpan<int> AxisIndex(int axis) => axisIndex[axis];
 
     /// <summary>For point i, its position in the row-major tensor (axis 0 slowest).</summary>
     public ReadOnlySpan<int> TensorIndex => tensorIndex;
@@ -81,6 +92,12 @@ public sealed class TensorGrid
             return null;
         }
 
+        var axisIndex = new int[d][];
+        for (int c = 0; c < d; c++)
+        {
+            axisIndex[c] = new int[n];
+        }
+
         var index = new int[n];
         var seen = new bool[n];
         for (int i = 0; i < n; i++)
@@ -88,7 +105,8 @@ public sealed class TensorGrid
             int position = 0;
             for (int c = 0; c < d; c++)
             {
-                position = (position * axes[c].Length) + Array.BinarySearch(axes[c], points.CoordinateOfAll(c)[i]);
+                axisIndex[c][i] = Array.BinarySearch(axes[c], points.CoordinateOfAll(c)[i]);
+                position = (position * axes[c].Length) + axisIndex[c][i];
             }
 
             if (seen[position])
@@ -100,6 +118,6 @@ public sealed class TensorGrid
             index[i] = position;
         }
 
-        return new TensorGrid(axes, index);
+        return new TensorGrid(axes, axisIndex, index);
     }
 }
