@@ -1,16 +1,10 @@
+using static PdeFlows.Cli.Tests.CliInvocation;
+
 namespace PdeFlows.Cli.Tests;
 
 /// <summary>The command-line contract: help, version, exit codes for usage errors.</summary>
 public class CommandLineTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Help_lists_every_documented_command()
     {

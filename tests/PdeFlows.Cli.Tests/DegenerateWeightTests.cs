@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PdeFlows.IO;
+using static PdeFlows.Cli.Tests.CliInvocation;
 
 namespace PdeFlows.Cli.Tests;
 
@@ -132,14 +133,6 @@ public sealed class DegenerateWeightTests(Xunit.Abstractions.ITestOutputHelper o
         var (code, _, error) = Run("run", path, "--out", run, "--summary", summary, "--quiet");
         Assert.True(code == 0, $"{name}: exit {code}\n{error}");
         return (run, summary);
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     private static double AssertClose(double[] expected, double[] actual, string what)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using static PdeFlows.Cli.Tests.CliInvocation;
 
 namespace PdeFlows.Cli.Tests;
 
@@ -34,14 +35,6 @@ public sealed class ReferenceCommandTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private string In(string name) => Path.Combine(folder, name);
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Reference_writes_json_markdown_csv_and_plot_with_provenance()

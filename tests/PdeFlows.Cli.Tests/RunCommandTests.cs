@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static PdeFlows.Cli.Tests.CliInvocation;
 
 namespace PdeFlows.Cli.Tests;
 
@@ -32,14 +33,6 @@ public sealed class RunCommandTests : IDisposable
         """;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private string Write(string name, string text)
     {
@@ -87,7 +80,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("61 vertices", output);
         var plot = Run("plot", result, "--out", Path.Combine(folder, "plots"));
         Assert.Equal(0, plot.Code);
-        Assert.Contains("density.png", plot.Out);
+        Assert.Contains("density.png", plot.Output);
         Assert.True(new FileInfo(Path.Combine(folder, "plots", "density.png")).Length > 1000);
     }
 

@@ -1,4 +1,5 @@
 using PdeFlows.Runs.Tests.Sharding;
+using static PdeFlows.Cli.Tests.CliInvocation;
 
 namespace PdeFlows.Cli.Tests;
 
@@ -17,14 +18,6 @@ public sealed class ShardCommandTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private string In(string name) => Path.Combine(folder, name);
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Space_order_sharded_three_ways_merges_to_the_unsharded_outputs()

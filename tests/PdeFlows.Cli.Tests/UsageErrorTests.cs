@@ -1,3 +1,5 @@
+using static PdeFlows.Cli.Tests.CliInvocation;
+
 namespace PdeFlows.Cli.Tests;
 
 /// <summary>
@@ -116,13 +118,5 @@ public sealed class UsageErrorTests : IDisposable
             step = 0.05
             """);
         return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -1,3 +1,5 @@
+using static PdeFlows.Cli.Tests.CliInvocation;
+
 namespace PdeFlows.Cli.Tests;
 
 /// <summary><c>pdeflows verify</c>: exit codes and messages (2 bad input with file/line/key, 1 missed order with the table).</summary>
@@ -38,14 +40,6 @@ public sealed class VerifyCommandTests : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void A_missed_order_exits_1_with_the_whole_table()
