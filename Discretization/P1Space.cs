@@ -139,16 +139,7 @@ public sealed class P1Space
             partials[block] = sum;
         }
 
-        // One block (up to 16384 cells) runs here: starting the task machinery would cost more than
-        // the block itself at start-up (docs/performance.md, start-up); the sum is the same.
-        if (blocks <= 1)
-        {
-            IntegrateBlock(0);
-        }
-        else
-        {
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = LinearAlgebra.BlockParallel.ThreadCount }, IntegrateBlock);
-        }
+        LinearAlgebra.BlockParallel.For(Math.Max(1, blocks), IntegrateBlock); // one block (up to 16384 cells) on this thread
 
         double total = 0;
         foreach (double partial in partials)

@@ -40,6 +40,28 @@ public static class BlockParallel
     /// <summary>Number of blocks of <see cref="BlockSize"/> elements covering <paramref name="length"/> elements.</summary>
     public static int BlockCount(int length) => Math.Max(1, (length + BlockSize - 1) / BlockSize);
 
+    /// <summary>
+    /// <paramref name="body"/>(0 … <paramref name="count"/> − 1) on the thread pool with at most
+    /// <see cref="ThreadCount"/> threads, or on the calling thread when there is a single iteration:
+    /// one block of cells does not repay starting the task machinery (a run's start-up on a small
+    /// mesh). For loops whose iterations write separate partial results, summed in order afterwards.
+    /// </summary>
+    public static void For(int count, Action<int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (count <= 1)
+        {
+            if (count == 1)
+            {
+                body(0);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threadCount }, body);
+    }
+
     /// <summary>Runs <paramref name="job"/> for blocks 0 … <paramref name="blockCount"/> − 1 and returns when all are done.</summary>
     public static void Run(int blockCount, BlockJob job)
     {

@@ -1,4 +1,5 @@
 using PdeFlows.Discretization.Geometry;
+using PdeFlows.Discretization.LinearAlgebra;
 using PdeFlows.Discretization.Quadrature;
 
 namespace PdeFlows.Discretization.Norms;
@@ -45,15 +46,7 @@ internal static class CellIntegration
             partial[chunk] = sum;
         }
 
-        // One chunk runs here (no task machinery at start-up for a small mesh); the sum is the same.
-        if (chunks == 1)
-        {
-            IntegrateChunk(0);
-        }
-        else
-        {
-            Parallel.For(0, chunks, IntegrateChunk);
-        }
+        BlockParallel.For(chunks, IntegrateChunk); // one chunk on this thread; partial sums added in order below
 
         double total = 0;
         foreach (double s in partial)

@@ -73,15 +73,7 @@ public static class DensityMoments
             }
         }
 
-        // One block runs here (no task machinery at start-up for a small mesh); the sums are the same.
-        if (blocks == 1)
-        {
-            MomentBlock(0);
-        }
-        else
-        {
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = BlockParallel.ThreadCount }, MomentBlock);
-        }
+        BlockParallel.For(blocks, MomentBlock); // one block on this thread; partial sums added in order below
 
         double mass = 0;
         var first = new double[d];
