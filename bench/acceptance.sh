@@ -15,11 +15,15 @@ git worktree add --detach "$out/base" "$kernel_base" >/dev/null 2>&1
 trap 'git worktree remove --force "$out/base" >/dev/null 2>&1 || true' EXIT
 dotnet build "$out/base/bench/PdeFlows.Bench.csproj" -c Release -nologo -v q >/dev/null
 report="$out/generated.md"
-measured="Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+# The builds above keep both cores busy; measure only once the machine has settled (1-minute load
+# average below 0.5, or after 3 minutes at most: the wait and the load are printed with the numbers).
+waited=0
+while awk '{exit !($1 >= 0.5)}' /proc/loadavg && [ "$waited" -lt 180 ]; do sleep 10; waited=$((waited + 10)); done
+measured="Measured after waiting ${waited} s for the builds to settle, $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
 {
   echo "### Whole process (hyperfine, ReadyToRun build from \`dotnet publish\`)"
   echo
-  hyperfine --warmup 1 --runs 5 --export-markdown "$out/h1.md" --export-json "$out/h1.json" \
+  hyperfine --warmup 1 --runs 10 --export-markdown "$out/h1.md" --export-json "$out/h1.json" \
     -n "1D strang (2001 nodes, 4000 steps)" "$pdeflows run bench/cases/swfr-1d-double-well.toml --quiet" \
     -n "1D lie-ie" "$pdeflows run bench/cases/swfr-1d-double-well-lie.toml --quiet" \
     -n "2D strang (40,401 nodes, 400 steps)" "$pdeflows run bench/cases/swfr-2d-square.toml --quiet" \
